@@ -1,0 +1,151 @@
+"""Raw bytes -> clean Unicode text, whatever common encoding the file came in."""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from crosstrain.errors import CrosstrainError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Legacy encodings people really send for Vietnamese and Chinese text, tried when
+# charset-normalizer's guess decodes to something implausible (short texts fool it).
+_LEGACY = ("gb18030", "big5", "cp1258", "cp1252")
+# Invisible characters that web copies carry and that break matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_PADDING = re.compile(r"[ \t\u00a0\u3000\u2007\u202f]+$")
+_LEADING_PADDING = re.compile(r"^[\u00a0\u2007\u202f]+")
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that are letters, digits, CJK or ordinary punctuation."""
+    if not text:
+        return 0.0
+    good = sum(
+        1
+        for ch in text
+        if ch.isalnum() or ch.isspace() or unicodedata.category(ch)[0] in "PS"
+    )
+    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Co", "Cn", "Cc") and ch not in "\n\t\r")
+    return (good - 10 * bad) / len(text)
+
+
+def _vietnamese_score(text: str) -> float:
+    """cp1258 and cp1252 share bytes; Vietnamese text decoded right has ơ/ư/đ/ă and tones."""
+    marked = sum(1 for ch in unicodedata.normalize("NFC", text) if ch in "ăâđêôơưĂÂĐÊÔƠƯ")
+    return marked / max(1, len(text))
+
+
+def decode_bytes(data: bytes, path: Path) -> DecodedText:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding.replace("-sig", "") + " (BOM)")
+            except UnicodeDecodeError:
+                break
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        # UTF-16 without a BOM shows NUL bytes beside every ASCII character.
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausibility(text) > 0.95:
+                return DecodedText(text, encoding)
+    candidates: list[tuple[float, str, str]] = []
+    best = from_bytes(data).best()
+    if best is not None:
+        candidates.append((_plausibility(str(best)), best.encoding, str(best)))
+    for encoding in _LEGACY:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if encoding == "cp1258":
+            score += _vietnamese_score(text)
+        candidates.append((score, encoding, text))
+    if not candidates or max(candidates)[0] < 0.9:
+        raise CrosstrainError(
+            path,
+            "cannot decode the bytes as text in any common encoding",
+            "save the file as UTF-8 and run ingest again",
+        )
+    score, encoding, text = max(candidates, key=lambda c: c[0])
+    return DecodedText(text, encoding)
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page, one line per block element; scripts and styles dropped."""
+
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+               "article", "header", "footer", "blockquote", "title", "ul", "ol", "table", "nav"}
+    _SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    return html.unescape("".join(parser.parts))
+
+
+def normalize_text(text: str) -> str:
+    """NFC, LF line ends, no invisible characters, no trailing or no-break-space padding."""
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    lines = [_LEADING_PADDING.sub("", _PADDING.sub("", line)) for line in text.split("\n")]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def read_raw(path: Path) -> DecodedText:
+    """The raw file's text, decoded and normalised (HTML pages reduced to their text)."""
+    decoded = decode_bytes(path.read_bytes(), path)
+    text = decoded.text
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    return DecodedText(normalize_text(text), decoded.encoding)

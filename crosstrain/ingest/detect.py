@@ -1,0 +1,72 @@
+"""Language and script of a text, read from the text itself."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-zÀ-ỹ]")
+# Letters that only Vietnamese (among the languages we take) writes.
+_VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+_VI_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@dataclass(frozen=True)
+class Detected:
+    language: str  # vi / en / zh
+    script: str | None  # Hans / Hant for zh
+    mixed_script_chars: tuple[str, ...] = ()  # zh: characters of the other script
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=65536)
+def _char_script(ch: str) -> str | None:
+    """'Hant' if the character only exists in Traditional use, 'Hans' if only Simplified."""
+    t2s, s2t = _converters()
+    if t2s.convert(ch) != ch:
+        return "Hant"
+    if s2t.convert(ch) != ch:
+        return "Hans"
+    return None
+
+
+def _is_vietnamese_letter(ch: str) -> bool:
+    if ch in _VI_LETTERS:
+        return True
+    return any(mark in _VI_TONES for mark in unicodedata.normalize("NFD", ch)[1:])
+
+
+def detect(text: str) -> Detected | None:
+    """None when the text is in none of the languages the site takes."""
+    cjk = _CJK.findall(text)
+    latin = _LATIN.findall(text)
+    # A Chinese character carries about as much text as a short Latin word.
+    if len(cjk) * 3 > len(latin) and cjk:
+        counts = {"Hant": 0, "Hans": 0}
+        by_script: dict[str, set[str]] = {"Hant": set(), "Hans": set()}
+        for ch in cjk:
+            script = _char_script(ch)
+            if script:
+                counts[script] += 1
+                by_script[script].add(ch)
+        script = "Hant" if counts["Hant"] > counts["Hans"] else "Hans"
+        other = "Hans" if script == "Hant" else "Hant"
+        return Detected("zh", script, tuple(sorted(by_script[other])))
+    if not latin:
+        return None
+    vietnamese = sum(1 for ch in latin if _is_vietnamese_letter(ch))
+    if vietnamese / len(latin) > 0.04:
+        return Detected("vi", None)
+    accented = sum(1 for ch in latin if not ch.isascii())
+    if accented / len(latin) > 0.02:
+        return None  # another Latin-script language (French, German…): not ours
+    return Detected("en", None)

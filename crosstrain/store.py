@@ -1,0 +1,209 @@
+"""Reading and writing content/essays/<slug>/: essay.yml plus one block file per locale.
+
+A block file is Markdown-looking text with YAML front matter; every block starts with an
+attribute line `{#p3 kind=p line=12}` and runs to the next blank line. Blocks never
+contain blank lines, so the format needs no escaping.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.model import BLOCK_KINDS, Block, Essay, EssayText, StrippedLine
+
+ESSAY_FILE = "essay.yml"
+_HEADER = re.compile(r"^\{#(?P<id>p[1-9][0-9]*)(?P<attrs>(?: [a-z_]+=[^ }]+)*)\}$")
+_ATTR = re.compile(r" ([a-z_]+)=([^ }]+)")
+
+
+def dump_yaml(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write only when the content differs, so reruns leave mtimes and trees untouched."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return True
+
+
+# --- block files ---------------------------------------------------------------------
+
+
+def format_text(text: EssayText) -> str:
+    meta = {"title": text.title, "locale": text.locale, "role": text.role}
+    if text.translated_from:
+        meta["translated_from"] = text.translated_from
+        meta["status"] = text.status
+    out = ["---", dump_yaml(meta).rstrip("\n"), "---", ""]
+    for block in text.blocks:
+        attrs = f" kind={block.kind}"
+        if block.line is not None:
+            attrs += f" line={block.line}"
+        if block.source_sha256:
+            attrs += f" source_sha256={block.source_sha256}"
+        out += [f"{{#{block.id}{attrs}}}", block.text, ""]
+    return "\n".join(out)
+
+
+def parse_text(source: str, path: Path) -> EssayText:
+    lines = source.split("\n")
+    if not lines or lines[0] != "---" or "---" not in lines[1:]:
+        raise CrosstrainError(Origin(path, 1), "missing YAML front matter between '---' lines")
+    end = lines.index("---", 1)
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        raise CrosstrainError(Origin(path, 2), f"front matter is not valid YAML: {exc}") from None
+    for key in ("title", "locale", "role"):
+        if not meta.get(key):
+            raise CrosstrainError(Origin(path, 2), f"front matter lacks '{key}'")
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    i = end + 1
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        header = _HEADER.match(lines[i])
+        if not header:
+            raise CrosstrainError(
+                Origin(path, i + 1),
+                f"expected a block header like '{{#p3 kind=p}}', found {lines[i][:40]!r}",
+                "separate blocks with one blank line; a paragraph may not contain blank lines",
+            )
+        attrs = dict(_ATTR.findall(header["attrs"]))
+        block_id, line_no = header["id"], i + 1
+        if block_id in seen:
+            raise CrosstrainError(Origin(path, line_no), f"block id {block_id} appears twice")
+        seen.add(block_id)
+        kind = attrs.get("kind", "p")
+        if kind not in BLOCK_KINDS:
+            raise CrosstrainError(Origin(path, line_no), f"unknown kind {kind!r} for {block_id}")
+        i += 1
+        body: list[str] = []
+        while i < len(lines) and lines[i].strip():
+            body.append(lines[i])
+            i += 1
+        if not body:
+            raise CrosstrainError(Origin(path, line_no), f"block {block_id} is empty")
+        blocks.append(
+            Block(
+                id=block_id,
+                kind=kind,
+                text="\n".join(body),
+                line=int(attrs["line"]) if "line" in attrs else None,
+                source_sha256=attrs.get("source_sha256"),
+                origin=Origin(path, line_no),
+            )
+        )
+    return EssayText(
+        locale=str(meta["locale"]),
+        role=str(meta["role"]),
+        title=str(meta["title"]),
+        blocks=tuple(blocks),
+        status=str(meta.get("status", "draft")),
+        translated_from=meta.get("translated_from"),
+        origin=Origin(path, 1),
+    )
+
+
+def read_text(path: Path) -> EssayText:
+    return parse_text(path.read_text(encoding="utf-8"), path)
+
+
+# --- essay.yml -----------------------------------------------------------------------
+
+# Keys a maintainer may edit by hand; ingest keeps them across re-ingests.
+CURATED_KEYS = ("audience", "tags", "title")
+
+
+def essay_record(essay: Essay, curated: dict) -> dict:
+    return {
+        "slug": essay.slug,
+        "title": essay.title,
+        "title_source": essay.title_source,
+        "language": essay.language,
+        "script": essay.script,
+        "original": f"{essay.original_locale}.md",
+        "mixed_script_chars": list(essay.mixed_script_chars),
+        "author": essay.author,
+        "source": essay.source,
+        "raw": {"file": essay.raw_file, "sha256": essay.raw_sha256, "encoding": essay.encoding},
+        "last_block_number": essay.last_block_number,
+        "curated": curated,
+        "stripped": [{"line": s.line, "rule": s.rule, "text": s.text} for s in essay.stripped],
+    }
+
+
+def read_record(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CrosstrainError(
+            Origin(path, mark.line + 1 if mark else None), f"not valid YAML: {exc}"
+        ) from None
+    if not isinstance(data, dict) or "slug" not in data:
+        raise CrosstrainError(path, "not an essay record (no 'slug')", "run `crosstrain ingest`")
+    return data
+
+
+def load_essay(folder: Path) -> Essay:
+    """An essay with every text file in its folder."""
+    record_path = folder / ESSAY_FILE
+    record = read_record(record_path)
+    curated = record.get("curated") or {}
+    texts = {}
+    for md in sorted(folder.glob("*.md")):
+        text = read_text(md)
+        if text.locale != md.stem:
+            raise CrosstrainError(
+                Origin(md, 2), f"locale {text.locale!r} does not match the file name {md.name}"
+            )
+        texts[text.locale] = text
+    original_locale = Path(record["original"]).stem
+    if original_locale not in texts:
+        raise CrosstrainError(record_path, f"original text {record['original']} is missing",
+                              "run `crosstrain ingest`")
+    audience = curated.get("audience", "all")
+    essay = Essay(
+        slug=record["slug"],
+        title=curated.get("title") or record["title"],
+        title_source="curated" if curated.get("title") else record.get("title_source", "raw"),
+        language=record["language"],
+        script=record.get("script"),
+        original_locale=original_locale,
+        raw_file=record["raw"]["file"],
+        raw_sha256=record["raw"]["sha256"],
+        encoding=record["raw"]["encoding"],
+        author=record.get("author"),
+        source=record.get("source"),
+        mixed_script_chars=tuple(record.get("mixed_script_chars") or ()),
+        tags=tuple(curated.get("tags") or ()),
+        audience=audience,
+        stripped=tuple(StrippedLine(**s) for s in record.get("stripped") or ()),
+        last_block_number=int(record.get("last_block_number", 0)),
+        texts=texts,
+        origin=Origin(record_path),
+    )
+    return essay
+
+
+def load_essays(essays_dir: Path) -> list[Essay]:
+    if not essays_dir.is_dir():
+        return []
+    return [load_essay(d) for d in sorted(essays_dir.iterdir()) if (d / ESSAY_FILE).is_file()]
+
+
+def with_texts(essay: Essay, texts: dict[str, EssayText]) -> Essay:
+    return replace(essay, texts=texts)
