@@ -10,14 +10,14 @@ class Locale:
     code: str  # folder name under docs/ and file stem of an essay text
     language: str  # the language, without script: "zh" for both Chinese scripts
     script: str | None  # "Hans" / "Hant" for Chinese, None otherwise
-    html_lang: str  # value of <html lang>
+    html_lang: str  # value of <html lang>, as Material writes it for the locale
     opencc_from_other_script: str | None  # OpenCC config that derives this locale's text
 
 
 LOCALES: tuple[Locale, ...] = (
     Locale("vi", "vi", None, "vi", None),
     Locale("en", "en", None, "en", None),
-    Locale("zh", "zh", "Hans", "zh-Hans", "t2s"),
+    Locale("zh", "zh", "Hans", "zh", "t2s"),
     Locale("zh-Hant", "zh", "Hant", "zh-Hant", "s2tw"),
 )
 DEFAULT_LOCALE = LOCALES[0]

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from crosstrain.errors import CrosstrainError, Origin
-from crosstrain.model import BLOCK_KINDS, Block, Essay, EssayText, StrippedLine
+from crosstrain.model import AUDIENCES, BLOCK_KINDS, Block, Essay, EssayText, StrippedLine
 
 ESSAY_FILE = "essay.yml"
 _HEADER = re.compile(r"^\{#(?P<id>p[1-9][0-9]*)(?P<attrs>(?: [a-z_]+=[^ }]+)*)\}$")
@@ -175,7 +175,12 @@ def load_essay(folder: Path) -> Essay:
     if original_locale not in texts:
         raise CrosstrainError(record_path, f"original text {record['original']} is missing",
                               "run `crosstrain ingest`")
+    if curated.get("title"):
+        texts[original_locale] = replace(texts[original_locale], title=curated["title"])
     audience = curated.get("audience", "all")
+    if audience not in AUDIENCES:
+        raise CrosstrainError(record_path, f"curated.audience is {audience!r}",
+                              f"use one of: {', '.join(AUDIENCES)}")
     essay = Essay(
         slug=record["slug"],
         title=curated.get("title") or record["title"],

@@ -13,6 +13,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.ingest.detect import is_vietnamese_letter
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -38,21 +39,32 @@ class DecodedText:
 
 def _plausibility(text: str) -> float:
     """Share of characters that are letters, digits, CJK or ordinary punctuation."""
+    text = unicodedata.normalize("NFC", text)
     if not text:
         return 0.0
     good = sum(
         1
         for ch in text
-        if ch.isalnum() or ch.isspace() or unicodedata.category(ch)[0] in "PS"
+        if ch.isalnum() or ch.isspace() or unicodedata.category(ch)[0] in "PSM"
     )
     bad = sum(1 for ch in text if unicodedata.category(ch) in ("Co", "Cn", "Cc") and ch not in "\n\t\r")
     return (good - 10 * bad) / len(text)
 
 
-def _vietnamese_score(text: str) -> float:
-    """cp1258 and cp1252 share bytes; Vietnamese text decoded right has ơ/ư/đ/ă and tones."""
-    marked = sum(1 for ch in unicodedata.normalize("NFC", text) if ch in "ăâđêôơưĂÂĐÊÔƠƯ")
-    return marked / max(1, len(text))
+def _language_fit(text: str) -> float:
+    """How much the non-ASCII characters look like Chinese or Vietnamese writing.
+
+    Legacy code pages decode almost any bytes into *something*; only the right one turns
+    them into ideographs, or into ơ/ư/đ and tone-marked vowels rather than stray symbols.
+    """
+    # Curly quotes, dashes and ellipses (General Punctuation) say nothing about the language.
+    extra = [ch for ch in unicodedata.normalize("NFC", text)
+             if not ch.isascii() and not "\u2000" <= ch <= "\u206f"]
+    if not extra:
+        return 1.0
+    cjk = sum(1 for ch in extra if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    vietnamese = sum(1 for ch in extra if is_vietnamese_letter(ch))
+    return max(cjk, vietnamese) / len(extra)
 
 
 def decode_bytes(data: bytes, path: Path) -> DecodedText:
@@ -78,17 +90,15 @@ def decode_bytes(data: bytes, path: Path) -> DecodedText:
     candidates: list[tuple[float, str, str]] = []
     best = from_bytes(data).best()
     if best is not None:
-        candidates.append((_plausibility(str(best)), best.encoding, str(best)))
+        text = str(best)
+        candidates.append((_plausibility(text) + _language_fit(text), best.encoding, text))
     for encoding in _LEGACY:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        score = _plausibility(text)
-        if encoding == "cp1258":
-            score += _vietnamese_score(text)
-        candidates.append((score, encoding, text))
-    if not candidates or max(candidates)[0] < 0.9:
+        candidates.append((_plausibility(text) + _language_fit(text), encoding, text))
+    if not candidates or max(candidates)[0] < 1.5:
         raise CrosstrainError(
             path,
             "cannot decode the bytes as text in any common encoding",

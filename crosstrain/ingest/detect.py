@@ -39,7 +39,7 @@ def _char_script(ch: str) -> str | None:
     return None
 
 
-def _is_vietnamese_letter(ch: str) -> bool:
+def is_vietnamese_letter(ch: str) -> bool:
     if ch in _VI_LETTERS:
         return True
     return any(mark in _VI_TONES for mark in unicodedata.normalize("NFD", ch)[1:])
@@ -63,7 +63,7 @@ def detect(text: str) -> Detected | None:
         return Detected("zh", script, tuple(sorted(by_script[other])))
     if not latin:
         return None
-    vietnamese = sum(1 for ch in latin if _is_vietnamese_letter(ch))
+    vietnamese = sum(1 for ch in latin if is_vietnamese_letter(ch))
     if vietnamese / len(latin) > 0.04:
         return Detected("vi", None)
     accented = sum(1 for ch in latin if not ch.isascii())

@@ -10,6 +10,7 @@ from crosstrain.model import Block
 
 # An edited paragraph keeps its id when at least this much of it is unchanged.
 _SAME_PARAGRAPH = 0.6
+_MAX_PAIRINGS = 400
 
 
 def assign_ids(
@@ -31,10 +32,23 @@ def assign_ids(
             for offset in range(a1 - a0):
                 ids[b0 + offset] = previous[a0 + offset].id
         elif tag == "replace":
-            for offset in range(min(a1 - a0, b1 - b0)):
-                old, fresh = previous[a0 + offset].text, new[b0 + offset].text
-                if difflib.SequenceMatcher(a=old, b=fresh, autojunk=False).ratio() >= _SAME_PARAGRAPH:
-                    ids[b0 + offset] = previous[a0 + offset].id
+            # Pair each edited paragraph with the most similar replaced one, best pairs first.
+            # Large rewrites compare by position only, to keep the cost linear.
+            candidates = (
+                [(a, b) for a in range(a0, a1) for b in range(b0, b1)]
+                if (a1 - a0) * (b1 - b0) <= _MAX_PAIRINGS
+                else list(zip(range(a0, a1), range(b0, b1)))
+            )
+            pairs = sorted(
+                ((difflib.SequenceMatcher(a=previous[a].text, b=new[b].text, autojunk=False).ratio(), a, b)
+                 for a, b in candidates),
+                reverse=True,
+            )
+            used: set[int] = set()
+            for ratio, a, b in pairs:
+                if ratio >= _SAME_PARAGRAPH and a not in used and ids[b] is None:
+                    ids[b] = previous[a].id
+                    used.add(a)
     blocks = []
     for raw, block_id in zip(new, ids):
         if block_id is None:

@@ -1,0 +1,79 @@
+"""The `crosstrain` command: a thin layer that wires the pipeline's functions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.pipeline import Progress, Project, ingest_step, mkdocs_build, publish_site, render_step
+
+
+def _ingest(project: Project, progress: Progress) -> int:
+    progress.stage("ingest")
+    report = ingest_step(project, progress)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    progress.done(f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.errors)} failed")
+    return 1 if report.errors else 0
+
+
+def _render(project: Project, progress: Progress) -> int:
+    progress.stage("render")
+    written, deleted = render_step(project.root, progress)
+    progress.done(f"{written} pages written, {deleted} removed")
+    return 0
+
+
+def cmd_ingest(project: Project, args) -> int:
+    """Clean content/raw/* into content/essays/<slug>/. Example: crosstrain ingest"""
+    return _ingest(project, Progress())
+
+
+def cmd_render(project: Project, args) -> int:
+    """Generate docs/ from content/. Example: crosstrain render"""
+    return _render(project, Progress())
+
+
+def cmd_build(project: Project, args) -> int:
+    """Whole pipeline: ingest, render, mkdocs build --strict into site/ (swapped in only on success).
+    Example: crosstrain build"""
+    progress = Progress()
+    if _ingest(project, progress) or _render(project, progress):
+        print("error: build stopped; site/ was left as it was", file=sys.stderr)
+        return 1
+    progress.stage("mkdocs build")
+    publish_site(project, lambda staging: mkdocs_build(project, staging))
+    progress.done(f"site in {project.site}")
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "render": cmd_render, "build": cmd_build}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="crosstrain", description=__doc__)
+    top.add_argument("--root", type=Path, default=Path.cwd(),
+                     help="project folder holding content/ and mkdocs.yml (default: current folder)")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, func in COMMANDS.items():
+        summary = func.__doc__.split("\n")[0]
+        sub.add_parser(name, help=summary, description=func.__doc__)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    project = Project(args.root.resolve())
+    try:
+        return COMMANDS[args.command](project, args)
+    except CrosstrainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""The stages wired in order, each a plain function of paths: what the CLI and hook call."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.ingest import IngestReport, ingest
+from crosstrain.ingest.rules import load_rules
+from crosstrain.render import render
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's folders are; all derived from its root."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def raw(self) -> Path:
+        return self.content / "raw"
+
+    @property
+    def essays(self) -> Path:
+        return self.content / "essays"
+
+    @property
+    def rules(self) -> Path:
+        return self.content / "ingest-rules.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+class Progress:
+    """Progress on a terminal (one updating line), plain log lines elsewhere (CI, pipes)."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty() and not os.environ.get("CI")
+
+    def stage(self, name: str):
+        self.name = name
+        self.started = time.perf_counter()
+        self._print(f"{name} …")
+
+    def step(self, index: int, total: int, item: str):
+        if self.live:
+            self.stream.write(f"\r{self.name}: {index}/{total} {item[:50]:<50}")
+            self.stream.flush()
+        elif index == total or index % max(1, total // 10) == 0:
+            self._print(f"{self.name}: {index}/{total}")
+
+    def done(self, summary: str = ""):
+        seconds = time.perf_counter() - self.started
+        if self.live:
+            self.stream.write("\r\x1b[K")
+        self._print(f"{self.name}: done in {seconds:.2f} s{' — ' + summary if summary else ''}")
+
+    def _print(self, text: str):
+        print(text, file=self.stream, flush=True)
+
+
+def ingest_step(project: Project, progress: Progress | None = None) -> IngestReport:
+    rules = load_rules(project.rules)
+    return ingest(project.raw, project.essays, rules, progress.step if progress else None)
+
+
+def render_step(root: Path, progress: Progress | None = None) -> tuple[int, int]:
+    project = Project(root)
+    return render(project.content, project.docs, progress.step if progress else None)
+
+
+def mkdocs_build(project: Project, site_dir: Path) -> None:
+    """Run `mkdocs build --strict` into site_dir; raise with its output on failure."""
+    # Not --quiet: it also silences the warnings that --strict turns into failures.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+               "--config-file", str(project.config), "--site-dir", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=project.root, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        problems = [line for line in (result.stderr + result.stdout).splitlines()
+                    if line.startswith(("WARNING", "ERROR", "Aborted", "Error", "Config value"))]
+        raise CrosstrainError(
+            project.config,
+            "mkdocs build --strict failed:\n  " + "\n  ".join(problems or result.stderr.splitlines()[-20:]),
+        )
+
+
+def publish_site(project: Project, build: callable) -> None:
+    """Build into a temporary folder beside site/ and swap it in only when the build passed."""
+    project.root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.root))
+    try:
+        build(staging)
+        old = None
+        if project.site.exists():
+            old = project.root / f".site-old-{os.getpid()}"
+            project.site.rename(old)
+        staging.rename(project.site)
+        if old is not None:
+            shutil.rmtree(old)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)

@@ -1,0 +1,47 @@
+"""Turning user text into inert Markdown/HTML: raw text never becomes markup or a link."""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+
+from markupsafe import Markup
+
+# The characters Python-Markdown (with the tables extension) lets a backslash escape.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+# Reading speeds: words (or Vietnamese syllables) and Chinese characters per minute.
+_WORDS_PER_MINUTE = 220
+_CJK_PER_MINUTE = 400
+
+
+def md_inline(text: str) -> Markup:
+    """Text for a Markdown heading or link label: HTML-escaped, Markdown syntax escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+
+
+def html_text(text: str) -> Markup:
+    return Markup(html.escape(text).replace("\n", "<br>"))
+
+
+def yaml_string(text: str) -> Markup:
+    """A YAML scalar for front matter (JSON strings are valid YAML)."""
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def reading_minutes(texts: list[str]) -> int:
+    cjk = sum(len(_CJK.findall(t)) for t in texts)
+    words = sum(len(_WORD.findall(_CJK.sub(" ", t))) for t in texts)
+    return max(1, math.ceil(words / _WORDS_PER_MINUTE + cjk / _CJK_PER_MINUTE))
+
+
+_LABEL = re.compile(r"^(?P<label>[^\s:：]+(?: [^\s:：]+){0,2}\s*[:：])\s*(?P<rest>.*)$", re.S)
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """'Mô tả: Tiếp nhận …' -> ('Mô tả:', 'Tiếp nhận …')."""
+    match = _LABEL.match(text)
+    return (match["label"], match["rest"]) if match else ("", text)

@@ -1,0 +1,62 @@
+"""Which text a reader gets in each locale: original, translation, OpenCC-derived or fallback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import opencc
+
+from crosstrain.locales import LOCALES, locale
+from crosstrain.model import DERIVED, ORIGINAL, TRANSLATION, Essay, EssayText
+
+# How a locale's page came to be, shown to the reader.
+SHOWN_ORIGINAL = "original"
+SHOWN_TRANSLATION = "translated"
+SHOWN_DERIVED = "derived"
+SHOWN_FALLBACK = "untranslated"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    text: EssayText  # what the page shows
+    status: str  # SHOWN_*
+    base: EssayText | None = None  # for derived texts: the text they were converted from
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def convert_script(text: EssayText, target_locale: str) -> EssayText:
+    """The same text in the other Chinese script, marked as machine-derived."""
+    config = locale(target_locale).opencc_from_other_script
+    convert = _converter(config).convert
+    return replace(
+        text,
+        locale=target_locale,
+        role=DERIVED,
+        title=convert(text.title),
+        blocks=tuple(replace(b, text=convert(b.text)) for b in text.blocks),
+        derived_by=f"opencc/{config}",
+        origin=None,
+    )
+
+
+def resolve(essay: Essay, locale_code: str) -> Resolved:
+    own = essay.texts.get(locale_code)
+    if own is not None and own.role == ORIGINAL:
+        return Resolved(own, SHOWN_ORIGINAL)
+    if own is not None and own.role == TRANSLATION:
+        return Resolved(own, SHOWN_TRANSLATION)
+    target = locale(locale_code)
+    if target.language == "zh":
+        sibling = next(
+            (essay.texts[loc.code] for loc in LOCALES
+             if loc.language == "zh" and loc.code != locale_code and loc.code in essay.texts),
+            None,
+        )
+        if sibling is not None:
+            return Resolved(convert_script(sibling, locale_code), SHOWN_DERIVED, base=sibling)
+    return Resolved(essay.original, SHOWN_FALLBACK)

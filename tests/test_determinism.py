@@ -1,0 +1,43 @@
+"""Reruns change nothing: ingest is idempotent, render is byte-identical, raw is untouched."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from crosstrain.pipeline import ingest_step, render_step
+from crosstrain.store import load_essays
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_ingest_twice_changes_nothing(project):
+    first = ingest_step(project)
+    snapshot = tree(project.content)
+    second = ingest_step(project)
+    assert tree(project.content) == snapshot
+    assert second.written == [] and not first.errors
+
+
+def test_committed_essays_are_what_ingest_writes(project):
+    """content/essays in git is exactly what ingest makes of content/raw."""
+    before = tree(project.essays)
+    report = ingest_step(project)
+    assert report.written == []
+    assert tree(project.essays) == before
+
+
+def test_render_twice_is_byte_identical(project):
+    render_step(project.root)
+    first = tree(project.docs)
+    (project.docs / "vi" / "stray.md").write_text("left over", encoding="utf-8")
+    render_step(project.root)
+    assert tree(project.docs) == first
+
+
+def test_raw_files_unchanged_after_full_build(built):
+    for essay in load_essays(built.essays):
+        digest = hashlib.sha256((built.raw / essay.raw_file).read_bytes()).hexdigest()
+        assert digest == essay.raw_sha256
