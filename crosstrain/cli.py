@@ -51,7 +51,43 @@ def cmd_build(project: Project, args) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "render": cmd_render, "build": cmd_build}
+def cmd_check(project: Project, args) -> int:
+    """Check content, translations and quiz banks; print `path:line: CODE: subject: message`.
+    Exit 1 on any error (and on warnings with --strict). Example: crosstrain check --strict"""
+    from crosstrain.checks import run_rules
+    from crosstrain.corpus import load_corpus, summary
+    from crosstrain.report import report
+
+    corpus = load_corpus(project.root)
+    text, status = report(run_rules(corpus), summary(corpus), strict=args.strict)
+    sys.stdout.write(text)
+    return status
+
+
+def cmd_status(project: Project, args) -> int:
+    """Translation coverage per essay and locale; with --hashes SLUG, each original
+    paragraph's sha256 (what a translation records). Example: crosstrain status"""
+    from crosstrain.store import load_essays
+    from crosstrain.translate.status import coverage_table
+
+    essays = load_essays(project.essays)
+    if args.hashes:
+        essay = next((e for e in essays if e.slug == args.hashes), None)
+        if essay is None:
+            raise CrosstrainError(project.essays, f"no essay {args.hashes!r}")
+        for block in essay.original.blocks:
+            print(f"{block.id}\t{block.sha256}")
+        return 0
+    print(coverage_table(essays))
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "render": cmd_render, "build": cmd_build,
+            "check": cmd_check, "status": cmd_status}
+OPTIONS = {
+    "check": [("--strict", dict(action="store_true", help="warnings fail too"))],
+    "status": [("--hashes", dict(metavar="SLUG", help="print the paragraph hashes of one essay"))],
+}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -61,7 +97,9 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, func in COMMANDS.items():
         summary = func.__doc__.split("\n")[0]
-        sub.add_parser(name, help=summary, description=func.__doc__)
+        command = sub.add_parser(name, help=summary, description=func.__doc__)
+        for flag, options in OPTIONS.get(name, []):
+            command.add_argument(flag, **options)
     return top
 
 

@@ -88,7 +88,7 @@ def ingest_step(project: Project, progress: Progress | None = None) -> IngestRep
 
 def render_step(root: Path, progress: Progress | None = None) -> tuple[int, int]:
     project = Project(root)
-    return render(project.content, project.docs, progress.step if progress else None)
+    return render(project.root, project.docs, progress.step if progress else None)
 
 
 def mkdocs_build(project: Project, site_dir: Path) -> None:

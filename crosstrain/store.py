@@ -17,8 +17,8 @@ from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.model import AUDIENCES, BLOCK_KINDS, Block, Essay, EssayText, StrippedLine
 
 ESSAY_FILE = "essay.yml"
-_HEADER = re.compile(r"^\{#(?P<id>p[1-9][0-9]*)(?P<attrs>(?: [a-z_]+=[^ }]+)*)\}$")
-_ATTR = re.compile(r" ([a-z_]+)=([^ }]+)")
+_HEADER = re.compile(r"^\{#(?P<id>p[1-9][0-9]*)(?P<attrs>(?: [a-z0-9_]+=[^ }]+)*)\}$")
+_ATTR = re.compile(r" ([a-z0-9_]+)=([^ }]+)")
 
 
 def dump_yaml(data) -> str:

@@ -8,48 +8,25 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from crosstrain.corpus import Corpus, load_corpus
+from crosstrain.glossary import Term, occurrences, sort_key
 from crosstrain.locales import LOCALES, Locale
-from crosstrain.model import AUDIENCES, Essay
-from crosstrain.render.markup import html_text, md_inline, reading_minutes, split_label, yaml_string
+from crosstrain.model import AUDIENCES
+from crosstrain.render.markup import html_text, md_inline, yaml_string
 from crosstrain.render.strings import Strings
-from crosstrain.store import load_essays, write_if_changed
-from crosstrain.translate import SHOWN_FALLBACK, SHOWN_ORIGINAL, Resolved, resolve
+from crosstrain.render.views import EssayView
+from crosstrain.store import write_if_changed
+from crosstrain.translate import resolve
 
 Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
-class EssayView:
-    """An essay as one locale's pages show it."""
-
-    essay: Essay
-    shown: Resolved
-    minutes: int
-
-    @property
-    def slug(self) -> str:
-        return self.essay.slug
-
-    @property
-    def title(self) -> str:
-        return self.shown.text.title
-
-    @property
-    def blocks(self):
-        return self.shown.text.blocks
-
-    @property
-    def text_lang(self) -> str:
-        """<html lang> value of the text shown (differs from the page's on a fallback)."""
-        return _locale(self.shown.text.locale).html_lang
-
-    @property
-    def status(self) -> str:
-        return self.shown.status
-
-
-def _locale(code: str) -> Locale:
-    return next(loc for loc in LOCALES if loc.code == code)
+class GlossaryEntry:
+    term: Term
+    name: str
+    definition: str
+    places: list[tuple[EssayView, list[str]]]  # essays and the paragraph ids it occurs in
 
 
 def environment() -> Environment:
@@ -62,71 +39,68 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(md=md_inline, html_text=html_text, yaml=yaml_string)
-    env.globals.update(split_label=split_label, audiences=AUDIENCES, locales=LOCALES)
+    env.globals.update(audiences=AUDIENCES, locales=LOCALES)
     return env
 
 
-def essay_views(essays: list[Essay], locale_code: str) -> list[EssayView]:
-    views = []
-    for essay in essays:
-        shown = resolve(essay, locale_code)
-        views.append(EssayView(essay, shown, reading_minutes([b.text for b in shown.text.blocks])))
-    return views
+def essay_views(corpus: Corpus, locale_code: str) -> list[EssayView]:
+    terms = tuple(corpus.glossary)
+    return [EssayView(e, resolve(e, locale_code), locale_code, terms) for e in corpus.essays.values()]
 
 
-def _library_groups(views: list[EssayView], t: Strings) -> list[tuple[str, list[tuple[str, list[EssayView]]]]]:
+def library_groups(views: list[EssayView], t: Strings) -> list[tuple[str, list[tuple[str, list[EssayView]]]]]:
     """[(audience, [(tag label, essays)])], audiences in fixed order, tags by label."""
     groups = []
+    untagged = t("library.untagged")
     for audience in AUDIENCES:
-        members = [v for v in views if v.essay.audience == audience]
-        if not members:
-            continue
         by_tag: dict[str, list[EssayView]] = {}
-        for view in members:
+        for view in (v for v in views if v.essay.audience == audience):
             labels = [t(f"tag.{tag}") if t.has(f"tag.{tag}") else tag for tag in view.essay.tags]
-            for label in labels or [t("library.untagged")]:
+            for label in labels or [untagged]:
                 by_tag.setdefault(label, []).append(view)
-        untagged = t("library.untagged")
-        ordered = sorted(by_tag.items(), key=lambda item: (item[0] == untagged, item[0]))
-        groups.append((audience, ordered))
+        if by_tag:
+            groups.append((audience, sorted(by_tag.items(), key=lambda item: (item[0] == untagged, item[0]))))
     return groups
 
 
-def render_locale(env: Environment, essays: list[Essay], loc: Locale) -> dict[str, str]:
+def glossary_entries(corpus: Corpus, views: list[EssayView], locale_code: str) -> list[GlossaryEntry]:
+    places: dict[str, list[tuple[EssayView, list[str]]]] = {}
+    for view in views:
+        found = occurrences(corpus.glossary, view.shown.text.blocks, view.shown.text.locale)
+        for term_id, block_ids in found.items():
+            places.setdefault(term_id, []).append((view, block_ids))
+    entries = [GlossaryEntry(t, t.name(locale_code), t.meaning(locale_code), places.get(t.id, []))
+               for t in corpus.glossary]
+    key = sort_key(locale_code)
+    return sorted(entries, key=lambda e: key(e.name))
+
+
+def render_locale(env: Environment, corpus: Corpus, loc: Locale) -> dict[str, str]:
     """Every page of one locale, as {path under docs/<locale>/: Markdown}."""
     t = Strings(loc.code)
-    views = essay_views(essays, loc.code)
+    views = essay_views(corpus, loc.code)
     common = {"t": t, "locale": loc}
     pages = {
         "index.md": env.get_template("home.md.j2").render(
-            essays=views,
-            languages=sorted({e.language for e in essays}),
-            **common,
-        ),
-        "essays/index.md": env.get_template("library.md.j2").render(
-            groups=_library_groups(views, t), **common
-        ),
+            essays=views, languages=sorted({e.language for e in corpus.essays.values()}), **common),
+        "essays/index.md": env.get_template("library.md.j2").render(groups=library_groups(views, t), **common),
+        "glossary.md": env.get_template("glossary.md.j2").render(
+            entries=glossary_entries(corpus, views, loc.code), **common),
     }
     essay_template = env.get_template("essay.md.j2")
     for view in views:
-        pages[f"essays/{view.slug}.md"] = essay_template.render(
-            view=view,
-            original_name=t(f"language.{view.essay.original_locale}"),
-            fallback=view.status == SHOWN_FALLBACK,
-            is_original=view.status == SHOWN_ORIGINAL,
-            **common,
-        )
+        pages[f"essays/{view.slug}.md"] = essay_template.render(view=view, **common)
     return pages
 
 
-def render_pages(essays: list[Essay], progress: Progress | None = None) -> dict[str, str]:
+def render_pages(corpus: Corpus, progress: Progress | None = None) -> dict[str, str]:
     """All generated pages: {path under docs/: text}. Pure: same content, same bytes."""
     env = environment()
     pages: dict[str, str] = {}
     for index, loc in enumerate(LOCALES, start=1):
         if progress:
             progress(index, len(LOCALES), loc.code)
-        for path, text in render_locale(env, essays, loc).items():
+        for path, text in render_locale(env, corpus, loc).items():
             pages[f"{loc.code}/{path}"] = text
     return pages
 
@@ -146,6 +120,5 @@ def write_tree(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     return written, deleted
 
 
-def render(content_dir: Path, docs_dir: Path, progress: Progress | None = None) -> tuple[int, int]:
-    essays = load_essays(content_dir / "essays")
-    return write_tree(docs_dir, render_pages(essays, progress))
+def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tuple[int, int]:
+    return write_tree(docs_dir, render_pages(load_corpus(root), progress))

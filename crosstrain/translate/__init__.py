@@ -29,6 +29,11 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+@lru_cache(maxsize=4096)
+def opencc_convert(text: str, config: str) -> str:
+    return _converter(config).convert(text)
+
+
 def convert_script(text: EssayText, target_locale: str) -> EssayText:
     """The same text in the other Chinese script, marked as machine-derived."""
     config = locale(target_locale).opencc_from_other_script

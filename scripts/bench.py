@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Benchmark: build synthetic corpora of 10, 100 and 1,000 essays and print cost per stage.
+
+Not a test: it prints figures so that cost growth is visible. Usage:
+    .venv/bin/python scripts/bench.py [--sizes 10 100 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crosstrain.ingest.decode import read_raw  # noqa: E402
+from crosstrain.locales import LOCALES  # noqa: E402
+from crosstrain.pipeline import Project, ingest_step, mkdocs_build, render_step  # noqa: E402
+
+
+def seed_paragraphs() -> dict[str, list[str]]:
+    """Real sentences from the seed essays, to make text with realistic characters."""
+    by_language: dict[str, list[str]] = {"vi": [], "zh": []}
+    for raw in sorted((ROOT / "content" / "raw").glob("*.txt")):
+        lines = [line for line in read_raw(raw).text.split("\n") if len(line) > 60]
+        language = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in lines[0]) else "vi"
+        by_language[language] += lines
+    return by_language
+
+
+def make_corpus(raw_dir: Path, count: int) -> None:
+    rng = random.Random(count)
+    paragraphs = seed_paragraphs()
+    for index in range(count):
+        language = "zh" if index % 4 == 3 else "vi"
+        pool = paragraphs[language]
+        title = f"Bài số {index}: " if language == "vi" else f"第{index}篇："
+        body = [rng.choice(pool) for _ in range(rng.randint(6, 14))]
+        text = title + pool[index % len(pool)][:40] + "\n\n" + "\n\n".join(body) + "\n\nLeave a Comment\n"
+        (raw_dir / f"essay-{index:04d}.txt").write_text(text, encoding="utf-8")
+
+
+def project_copy(target: Path) -> Project:
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    # mkdocs runs in the copy, where `crosstrain/` (named by the hook path) must be the package
+    shutil.copytree(ROOT / "crosstrain", target / "crosstrain", ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "content" / "raw").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "ingest-rules.yml", target / "content" / "ingest-rules.yml")
+    return Project(target)
+
+
+def timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def run(count: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as tmp:
+        project = project_copy(Path(tmp))
+        make_corpus(project.raw, count)
+        ingest_s = timed(lambda: ingest_step(project))
+        render_s = timed(lambda: render_step(project.root))
+        pages = sum(1 for _ in project.docs.rglob("*.md"))
+        mkdocs_s = timed(lambda: mkdocs_build(project, project.site))
+        return {
+            "essays": count,
+            "pages": pages,
+            "ingest": ingest_s,
+            "render": render_s,
+            "mkdocs": mkdocs_s,
+            "ms_per_page": 1000 * (ingest_s + render_s + mkdocs_s) / pages,
+            "own_share": (ingest_s + render_s) / mkdocs_s,
+            "peak_mb_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_mb_mkdocs": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    args = parser.parse_args()
+    print(f"{len(LOCALES)} locales; times in seconds; peak memory in MB (resident)")
+    header = f"{'essays':>7} {'pages':>6} {'ingest':>8} {'render':>8} {'mkdocs':>8} {'ms/page':>8} {'ours/mkdocs':>11} {'peak ours':>9} {'peak mkdocs':>11}"
+    print(header)
+    results = []
+    for size in args.sizes:
+        print(f"building {size} essays …", file=sys.stderr, flush=True)
+        r = run(size)
+        results.append(r)
+        print(f"{r['essays']:>7} {r['pages']:>6} {r['ingest']:>8.2f} {r['render']:>8.2f} {r['mkdocs']:>8.2f} "
+              f"{r['ms_per_page']:>8.1f} {r['own_share']:>10.1%} {r['peak_mb_self']:>9.0f} {r['peak_mb_mkdocs']:>11.0f}",
+              flush=True)
+    if len(results) >= 2:
+        growth = results[-1]["ms_per_page"] / results[-2]["ms_per_page"]
+        print(f"ms/page growth from {results[-2]['essays']} to {results[-1]['essays']} essays: {growth:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
