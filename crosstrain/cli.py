@@ -21,6 +21,30 @@ def _ingest(project: Project, progress: Progress) -> int:
     return 1 if report.errors else 0
 
 
+def _generate(project: Project, progress: Progress) -> int:
+    from crosstrain.quiz.generate import generate_banks
+
+    progress.stage("generate")
+    changed = generate_banks(project.root, progress.step)
+    progress.done(f"{len(changed)} bank(s) changed")
+    return 0
+
+
+def _check(project: Project, progress: Progress, strict: bool = False, quiet: bool = False) -> int:
+    from crosstrain.checks import run_rules
+    from crosstrain.corpus import load_corpus, summary
+    from crosstrain.report import report
+
+    progress.stage("check")
+    corpus = load_corpus(project.root)
+    problems = run_rules(corpus)
+    text, status = report(problems, summary(corpus), strict=strict)
+    if not quiet or status:
+        sys.stdout.write(text)
+    progress.done(f"{len(problems)} problem(s)")
+    return status
+
+
 def _render(project: Project, progress: Progress) -> int:
     progress.stage("render")
     written, deleted = render_step(project.root, progress)
@@ -38,11 +62,18 @@ def cmd_render(project: Project, args) -> int:
     return _render(project, Progress())
 
 
+def cmd_generate(project: Project, args) -> int:
+    """Write quizzes/<slug>.yml from content/notes (authored items are kept as they are).
+    Example: crosstrain generate"""
+    return _generate(project, Progress())
+
+
 def cmd_build(project: Project, args) -> int:
-    """Whole pipeline: ingest, render, mkdocs build --strict into site/ (swapped in only on success).
-    Example: crosstrain build"""
+    """Whole pipeline: ingest, generate, check, render, then mkdocs build --strict into site/
+    (swapped in only on success). Example: crosstrain build"""
     progress = Progress()
-    if _ingest(project, progress) or _render(project, progress):
+    if (_ingest(project, progress) or _generate(project, progress)
+            or _check(project, progress, quiet=True) or _render(project, progress)):
         print("error: build stopped; site/ was left as it was", file=sys.stderr)
         return 1
     progress.stage("mkdocs build")
@@ -52,16 +83,10 @@ def cmd_build(project: Project, args) -> int:
 
 
 def cmd_check(project: Project, args) -> int:
-    """Check content, translations and quiz banks; print `path:line: CODE: subject: message`.
-    Exit 1 on any error (and on warnings with --strict). Example: crosstrain check --strict"""
-    from crosstrain.checks import run_rules
-    from crosstrain.corpus import load_corpus, summary
-    from crosstrain.report import report
-
-    corpus = load_corpus(project.root)
-    text, status = report(run_rules(corpus), summary(corpus), strict=args.strict)
-    sys.stdout.write(text)
-    return status
+    """Check content, translations and quiz banks; print `path:line: CODE: subject: message`,
+    a summary, and how to fix each failing rule. Exit 1 on any error (on warnings too with
+    --strict). Example: crosstrain check --strict"""
+    return _check(project, Progress(), strict=args.strict)
 
 
 def cmd_status(project: Project, args) -> int:
@@ -82,8 +107,8 @@ def cmd_status(project: Project, args) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "render": cmd_render, "build": cmd_build,
-            "check": cmd_check, "status": cmd_status}
+COMMANDS = {"ingest": cmd_ingest, "generate": cmd_generate, "check": cmd_check, "render": cmd_render,
+            "build": cmd_build, "status": cmd_status}
 OPTIONS = {
     "check": [("--strict", dict(action="store_true", help="warnings fail too"))],
     "status": [("--hashes", dict(metavar="SLUG", help="print the paragraph hashes of one essay"))],

@@ -14,20 +14,40 @@ class Corpus:
     root: Path
     essays: dict[str, Essay]
     glossary: list = field(default_factory=list)
+    notes: dict = field(default_factory=dict)
     banks: list = field(default_factory=list)
+    schema_problems: list = field(default_factory=list)
     modules: list = field(default_factory=list)
+    _folded: dict = field(default_factory=dict, repr=False)
+
+    def folded(self, slug: str, paragraph: str) -> str:
+        """An original paragraph's text, NFC and whitespace-folded, computed once."""
+        key = (slug, paragraph)
+        if key not in self._folded:
+            from crosstrain.quiz.check import fold_space
+
+            self._folded[key] = fold_space(self.essays[slug].original.block(paragraph).text)
+        return self._folded[key]
 
 
 def load_corpus(root: Path) -> Corpus:
     from crosstrain.glossary import load_glossary
+    from crosstrain.notes import load_all_notes
+    from crosstrain.quiz.bank import load_banks
 
     content = root / "content"
     essays = {e.slug: e for e in load_essays(content / "essays")}
     glossary = load_glossary(content / "glossary.yml")
-    return Corpus(root=root, essays=essays, glossary=glossary)
+    banks, schema_problems = load_banks(root / "quizzes")
+    return Corpus(root=root, essays=essays, glossary=glossary, notes=load_all_notes(content / "notes"),
+                  banks=banks, schema_problems=schema_problems)
 
 
 def summary(corpus: Corpus) -> list[str]:
     """The lines the checker prints after the problems: what it looked at."""
+    from crosstrain.quiz.check import bank_summary
+
     texts = sum(len(e.texts) for e in corpus.essays.values())
-    return [f"checked {len(corpus.essays)} essays ({texts} texts), {len(corpus.glossary)} glossary terms"]
+    return [*bank_summary(corpus),
+            f"checked {len(corpus.essays)} essays ({texts} texts), {len(corpus.notes)} notes, "
+            f"{len(corpus.glossary)} glossary terms, {sum(len(b.items) for b in corpus.banks)} quiz items"]

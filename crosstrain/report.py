@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from pathlib import Path
 
 from crosstrain.checks import ERROR, RULES, WARNING, Problem
 
 
+def _shown_path(path: Path) -> Path:
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def format_problem(p: Problem) -> str:
-    return f"{p.origin}: {p.code}: {p.subject}: {p.message}"
+    where = f"{_shown_path(p.origin.path)}:{p.origin.line}" if p.origin.line else str(_shown_path(p.origin.path))
+    return f"{where}: {p.code}: {p.subject}: {p.message}"
 
 
 def github_annotation(p: Problem) -> str:

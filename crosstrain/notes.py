@@ -1,0 +1,164 @@
+"""Structured notes on an essay (content/notes/<slug>.yml): what the quiz generators read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.locales import AUTHORED_LANGUAGES
+from crosstrain.yamlsource import Located, load_located
+
+Text = dict  # {"vi": …, "en": …, "zh": …}
+
+
+@dataclass(frozen=True)
+class Cite:
+    """Where in the original an entry comes from: a paragraph id and an exact quote of it."""
+
+    paragraph: str
+    quote: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    id: str
+    cite: Cite
+    text: Text
+
+
+@dataclass(frozen=True)
+class Step:
+    cite: Cite
+    text: Text
+
+
+@dataclass(frozen=True)
+class Process:
+    id: str
+    title: Text
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Side:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Attribute:
+    side: str
+    cite: Cite
+    text: Text
+
+
+@dataclass(frozen=True)
+class Contrast:
+    id: str
+    title: Text
+    sides: tuple[Side, ...]
+    attributes: tuple[Attribute, ...]
+
+
+@dataclass(frozen=True)
+class Misconception:
+    id: str
+    cite: Cite
+    text: Text  # the false statement
+    correction: Text
+
+
+@dataclass(frozen=True)
+class Notes:
+    essay: str
+    key_points: tuple[KeyPoint, ...]
+    processes: tuple[Process, ...]
+    contrasts: tuple[Contrast, ...]
+    misconceptions: tuple[Misconception, ...]
+    terms: tuple[str, ...]
+    origin: Origin
+
+    def cites(self):
+        for entry in (*self.key_points, *self.misconceptions):
+            yield entry.cite
+        for process in self.processes:
+            yield from (step.cite for step in process.steps)
+        for contrast in self.contrasts:
+            yield from (a.cite for a in contrast.attributes)
+
+
+class _Reader:
+    """Reads one notes file, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, doc: Located):
+        self.doc = doc
+        self.problems: list[str] = []
+
+    def fail(self, key, message: str) -> None:
+        self.problems.append(f"{self.doc.origin(key)}: {'.'.join(map(str, key))}: {message}")
+
+    def text(self, data: dict, key) -> Text:
+        value = data.get(key[-1]) if isinstance(data, dict) else None
+        if not isinstance(value, dict):
+            self.fail(key, "expected a mapping with vi, en and zh")
+            return {}
+        for language in AUTHORED_LANGUAGES:
+            if not isinstance(value.get(language), str) or not value[language].strip():
+                self.fail(key + (language,), f"the {language} text is missing")
+        return {k: str(v) for k, v in value.items()}
+
+    def cite(self, data: dict, key) -> Cite:
+        for field in ("quote", "paragraph"):
+            if not isinstance(data.get(field), str):
+                self.fail(key + (field,), f"'{field}' is missing")
+        return Cite(str(data.get("paragraph")), str(data.get("quote")), self.doc.origin(key))
+
+    def items(self, data: dict, name: str) -> list[tuple[tuple, dict]]:
+        value = data.get(name) or []
+        if not isinstance(value, list):
+            self.fail((name,), "expected a list")
+            return []
+        return [((name, i), item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def load_notes(path: Path) -> Notes:
+    doc = load_located(path)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    r = _Reader(doc)
+    if not data.get("essay"):
+        r.fail(("essay",), "'essay' (the essay's slug) is missing")
+    key_points = tuple(KeyPoint(str(d.get("id")), r.cite(d, k), r.text(d, k + ("text",)))
+                       for k, d in r.items(data, "key_points"))
+    processes = tuple(
+        Process(str(d.get("id")), r.text(d, k + ("title",)),
+                tuple(Step(r.cite(s, k + ("steps", i)), r.text(s, k + ("steps", i, "text")))
+                      for i, s in enumerate(d.get("steps") or [])))
+        for k, d in r.items(data, "processes"))
+    contrasts = []
+    for k, d in r.items(data, "contrasts"):
+        sides = tuple(Side(str(s.get("id")), r.text(s, k + ("sides", i, "label")))
+                      for i, s in enumerate(d.get("sides") or []))
+        side_ids = {s.id for s in sides}
+        attributes = []
+        for i, a in enumerate(d.get("attributes") or []):
+            if a.get("side") not in side_ids:
+                r.fail(k + ("attributes", i, "side"), f"side must be one of {sorted(side_ids)}")
+            attributes.append(Attribute(str(a.get("side")), r.cite(a, k + ("attributes", i)),
+                                        r.text(a, k + ("attributes", i, "text"))))
+        contrasts.append(Contrast(str(d.get("id")), r.text(d, k + ("title",)), sides, tuple(attributes)))
+    misconceptions = tuple(
+        Misconception(str(d.get("id")), r.cite(d, k), r.text(d, k + ("text",)), r.text(d, k + ("correction",)))
+        for k, d in r.items(data, "misconceptions"))
+    if r.problems:
+        raise CrosstrainError(path, "invalid notes:\n  " + "\n  ".join(r.problems))
+    return Notes(str(data["essay"]), key_points, processes, tuple(contrasts), misconceptions,
+                 tuple(data.get("terms") or ()), Origin(path, 1))
+
+
+def load_all_notes(notes_dir: Path) -> dict[str, Notes]:
+    if not notes_dir.is_dir():
+        return {}
+    notes = [load_notes(p) for p in sorted(notes_dir.glob("*.yml"))]
+    return {n.essay: n for n in notes}

@@ -1,0 +1,154 @@
+"""Reading and writing quiz banks (quizzes/<name>.yml), with schema problems kept as data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.quiz.model import Bank, Item, Option, Source
+from crosstrain.yamlsource import load_located
+
+AUTHORED_MARKER = "# --- generated items below: written by `crosstrain generate` from content/notes; edit the notes, not these ---"
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    origin: Origin
+    subject: str
+    message: str
+
+
+@lru_cache(maxsize=1)
+def validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(resources.files("crosstrain.quiz").joinpath("schema.json").read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _option(data: dict) -> Option:
+    return Option(text=data["text"], correct=bool(data.get("correct", False)), feedback=data.get("feedback") or {})
+
+
+def item_from_dict(data: dict, origin: Origin, key: tuple) -> Item:
+    source = data["source"]
+    return Item(
+        id=data["id"], type=data["type"], generator=data["generator"], difficulty=data["difficulty"],
+        source=Source(source["essay"], tuple(source["paragraphs"]), source["quote"], dict(source["sha256"])),
+        stem=data["stem"], explanation=data["explanation"],
+        options=tuple(_option(o) for o in data.get("options") or ()),
+        prompts=tuple(_option(o) for o in data.get("prompts") or ()),
+        answer=data.get("answer"), objectives=tuple(data.get("objectives") or ()),
+        origin=origin, key=key,
+    )
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    where = ".".join(str(p) for p in error.relative_path)
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field(s)")
+    if error.validator == "propertyNames":
+        return f"{where}: unknown language {error.instance!r} (use vi, en, zh)"
+    return f"{where}: {error.message}" if where else error.message
+
+
+def load_bank(path: Path) -> tuple[Bank | None, list[SchemaProblem]]:
+    """The bank's valid items, and one problem per schema violation (never an exception)."""
+    try:
+        doc = load_located(path)
+    except CrosstrainError as exc:
+        return None, [SchemaProblem(exc.origin, path.stem, exc.message)]
+    problems: list[SchemaProblem] = []
+    broken: set[int] = set()
+    for error in sorted(validator().iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+        key = tuple(error.absolute_path)
+        index = key[1] if len(key) > 1 and key[0] == "items" and isinstance(key[1], int) else None
+        subject = path.stem
+        if index is not None:
+            broken.add(index)
+            raw = doc.data["items"][index]
+            subject = raw.get("id", f"items[{index}]") if isinstance(raw, dict) else f"items[{index}]"
+            error_key = key[2:]
+            message = _message(error) if error_key or error.validator != "required" else error.message
+        else:
+            message = _message(error)
+        problems.append(SchemaProblem(doc.origin(key), str(subject), message))
+    data = doc.data if isinstance(doc.data, dict) else {}
+    items = []
+    for index, raw in enumerate(data.get("items") or []):
+        if index not in broken and isinstance(raw, dict):
+            items.append(item_from_dict(raw, doc.origin(("items", index)), ("items", index)))
+    bank = Bank(str(data.get("bank", path.stem)), data.get("essay"), data.get("module"), tuple(items),
+                Origin(path, 1))
+    return bank, problems
+
+
+def load_banks(quizzes_dir: Path) -> tuple[list[Bank], list[SchemaProblem]]:
+    banks, problems = [], []
+    for path in sorted(quizzes_dir.glob("*.yml")) if quizzes_dir.is_dir() else []:
+        bank, found = load_bank(path)
+        problems += found
+        if bank is not None:
+            banks.append(bank)
+    return banks, problems
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def item_to_dict(item: Item) -> dict:
+    data = {"id": item.id, "type": item.type, "generator": item.generator, "difficulty": item.difficulty}
+    if item.objectives:
+        data["objectives"] = list(item.objectives)
+    data["source"] = {"essay": item.source.essay, "paragraphs": list(item.source.paragraphs),
+                      "quote": item.source.quote, "sha256": dict(item.source.sha256)}
+    data["stem"] = dict(item.stem)
+    for name in ("prompts", "options"):
+        options = getattr(item, name)
+        if options:
+            data[name] = [_option_dict(o, item.type) for o in options]
+    if item.answer is not None:
+        data["answer"] = item.answer
+    data["explanation"] = dict(item.explanation)
+    return data
+
+
+def _option_dict(option: Option, item_type: str) -> dict:
+    out = {"text": dict(option.text)}
+    if item_type in ("single", "multiple", "cloze"):
+        out["correct"] = option.correct
+    if option.feedback:
+        out["feedback"] = dict(option.feedback)
+    return out
+
+
+def dump_items(items: list[Item]) -> str:
+    if not items:
+        return ""
+    return yaml.safe_dump([item_to_dict(i) for i in items], allow_unicode=True, sort_keys=False, width=100000)
+
+
+def bank_text(name: str, essay: str, authored_part: str, generated: list[Item]) -> str:
+    """A bank file: header, the authored part kept as it was, then the generated items."""
+    head = (f"# Quiz bank for the essay {essay}. Items above the marker line are written by people\n"
+            f"# (generator: authored) and kept as they are; the rest is regenerated.\n"
+            f"bank: {name}\nessay: {essay}\nitems:\n")
+    return head + authored_part + AUTHORED_MARKER + "\n" + dump_items(generated)
+
+
+def authored_part(path: Path) -> str:
+    """The text of a bank's authored items (between `items:` and the marker), verbatim."""
+    if not path.is_file():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    start = text.find("\nitems:\n")
+    end = text.find(AUTHORED_MARKER)
+    if start < 0 or end < 0:
+        raise CrosstrainError(path, "cannot find the `items:` line and the generated-items marker",
+                              f"keep the line {AUTHORED_MARKER!r} after the authored items")
+    return text[start + len("\nitems:\n"):end]

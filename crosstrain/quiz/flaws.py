@@ -1,0 +1,46 @@
+"""Item-writing flaws, written once: used by the checker to find them and by the
+generator to avoid them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# "All of the above" / "none of the above" in every language we write items in.
+ALL_OR_NONE = re.compile(
+    r"\b(all|none|both|neither) of the (above|options|answers)\b"
+    r"|tất cả (các|những) (đáp án|câu|phương án|ý) (trên|đều đúng|đều sai)|(không|chẳng) (đáp án|phương án|câu) nào (đúng|ở trên)"
+    r"|cả [^.?!]{0,30} đều (đúng|sai)|tất cả đều (đúng|sai)"
+    r"|以上(都|皆|均|全)(是|非|对|對|不是|不对|不對|错|錯|正确|正確)|以上(都|皆|均)?(没有|沒有|無)|全部(都)?(正确|正確)",
+    re.IGNORECASE,
+)
+
+# Negations that a stem must emphasise (in capitals or **bold**) so a reader cannot miss them.
+NEGATION = {
+    "en": re.compile(r"\b(not|never|cannot|except)\b|\b\w+n't\b"),
+    # "… hay không?" / "… không?" at the end asks a yes/no question; it negates nothing
+    "vi": re.compile(r"\b(không|chẳng|chưa)\b(?!\s*\?)(?<!hay không)"),
+    # 不断, 不仅, 不同, 不管, 不少, 不论 … are words of their own, not negations
+    "zh": re.compile(r"不(?![断斷仅僅同管少论論过過久妨如])|没有|沒有|并非|並非|无法|無法"),
+}
+_EMPHASISED = re.compile(r"\*\*[^*]+\*\*")
+
+
+def unemphasised_negations(text: str, language: str) -> list[str]:
+    """The negations in a stem that are neither in capitals nor inside **bold**."""
+    plain = _EMPHASISED.sub(" ", text)
+    return [m.group(0) for m in NEGATION[language].finditer(plain)]
+
+
+def emphasise_negations(text: str, language: str) -> str:
+    """Negations in capitals (vi, en) or bold (zh), as item-writing guides ask for."""
+    if language == "zh":
+        return NEGATION[language].sub(lambda m: f"**{m.group(0)}**", text)
+    return NEGATION[language].sub(lambda m: m.group(0).upper(), text)
+
+
+def fold_option(text: str) -> str:
+    """Options that fold to the same string look identical to a learner: NFC, full/half
+    width (NFKC), case and spacing."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFC", text)).casefold()
+    return " ".join(folded.split()).strip(" .。!！")
