@@ -38,7 +38,7 @@ def load_corpus(root: Path) -> Corpus:
     content = root / "content"
     essays = {e.slug: e for e in load_essays(content / "essays")}
     glossary = load_glossary(content / "glossary.yml")
-    banks, schema_problems = load_banks(root / "quizzes")
+    banks, schema_problems = load_banks(root / "quizzes", root / ".cache" / "crosstrain" / "banks")
     return Corpus(root=root, essays=essays, glossary=glossary, notes=load_all_notes(content / "notes"),
                   banks=banks, schema_problems=schema_problems)
 

@@ -83,10 +83,51 @@ def run(count: int) -> dict:
         }
 
 
+def bench_checker(target_items: int = 20000) -> None:
+    """Checker speed: the real items copied (with new ids) into banks of 200 items."""
+    from dataclasses import replace
+
+    from crosstrain.checks import run_rules
+    from crosstrain.corpus import load_corpus
+    from crosstrain.errors import Origin
+    from crosstrain.quiz.bank import dump_items, load_banks
+    from crosstrain.quiz.model import Bank
+
+    corpus = load_corpus(ROOT)
+    real = [i for b in corpus.banks for i in b.items]
+    copies = [replace(i, id=f"{i.id}.copy{n}") for n in range(target_items // len(real) + 1) for i in real]
+    copies = copies[:target_items]
+    banks = [Bank(f"bench-{k}", None, None, tuple(copies[k:k + 200]), Origin(Path(f"bench-{k}.yml"), 1))
+             for k in range(0, len(copies), 200)]
+    corpus.banks, corpus.notes = banks, {}
+    start = time.perf_counter()
+    problems = run_rules(corpus, families="Q")
+    rules_s = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        for bank in banks:
+            (Path(tmp) / f"{bank.name}.yml").write_text(
+                f"bank: {bank.name}\nitems:\n" + dump_items(list(bank.items)), encoding="utf-8")
+        cache = Path(tmp) / "cache"
+        start = time.perf_counter()
+        load_banks(Path(tmp), cache)
+        cold_s = time.perf_counter() - start
+        start = time.perf_counter()
+        load_banks(Path(tmp), cache)
+        warm_s = time.perf_counter() - start
+    n = len(copies)
+    print(f"checker on {n} items ({len(problems)} problems):")
+    print(f"  rules                      {rules_s:6.2f} s  {n / rules_s:>9,.0f} items/s")
+    print(f"  parse + schema, cold cache {cold_s:6.2f} s  {n / cold_s:>9,.0f} items/s")
+    print(f"  parse + schema, warm cache {warm_s:6.2f} s  {n / warm_s:>9,.0f} items/s")
+    print(f"  whole check, warm cache    {rules_s + warm_s:6.2f} s  {n / (rules_s + warm_s):>9,.0f} items/s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
+    parser.add_argument("--checker-items", type=int, default=20000)
     args = parser.parse_args()
+    bench_checker(args.checker_items)
     print(f"{len(LOCALES)} locales; times in seconds; peak memory in MB (resident)")
     header = f"{'essays':>7} {'pages':>6} {'ingest':>8} {'render':>8} {'mkdocs':>8} {'ms/page':>8} {'ours/mkdocs':>11} {'peak ours':>9} {'peak mkdocs':>11}"
     print(header)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -88,10 +90,39 @@ def load_bank(path: Path) -> tuple[Bank | None, list[SchemaProblem]]:
     return bank, problems
 
 
-def load_banks(quizzes_dir: Path) -> tuple[list[Bank], list[SchemaProblem]]:
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """Changes whenever the code that turns YAML into items does, so old caches die."""
+    digest = hashlib.sha256()
+    for name in ("bank.py", "model.py", "schema.json"):
+        digest.update(resources.files("crosstrain.quiz").joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load_bank_cached(path: Path, cache_dir: Path | None) -> tuple[Bank | None, list[SchemaProblem]]:
+    """load_bank, remembered by the file's bytes: parsing YAML costs far more than checking,
+    and most checks run on banks that did not change."""
+    if cache_dir is None:
+        return load_bank(path)
+    key = hashlib.sha256(path.read_bytes() + str(path.resolve()).encode() + _code_version().encode()).hexdigest()
+    cached = cache_dir / f"{key}.pickle"
+    if cached.is_file():
+        try:
+            return pickle.loads(cached.read_bytes())
+        except Exception:  # a damaged cache entry is only a miss
+            pass
+    result = load_bank(path)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(cached)
+    return result
+
+
+def load_banks(quizzes_dir: Path, cache_dir: Path | None = None) -> tuple[list[Bank], list[SchemaProblem]]:
     banks, problems = [], []
     for path in sorted(quizzes_dir.glob("*.yml")) if quizzes_dir.is_dir() else []:
-        bank, found = load_bank(path)
+        bank, found = load_bank_cached(path, cache_dir)
         problems += found
         if bank is not None:
             banks.append(bank)

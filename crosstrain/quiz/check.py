@@ -9,7 +9,7 @@ from collections import Counter
 
 from crosstrain.checks import WARNING, problem, rule
 from crosstrain.locales import AUTHORED_LANGUAGES
-from crosstrain.quiz.flaws import ALL_OR_NONE, fold_option, unemphasised_negations
+from crosstrain.quiz.flaws import fold_option, says_all_or_none, unemphasised_negations
 from crosstrain.quiz.model import BLANK, CHOICE_TYPES
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
@@ -191,12 +191,12 @@ def all_or_none(corpus):
 
     Fix: replace the option with a plausible distractor."""
     for bank, item in _items(corpus):
-        for name, text in _texts(item):
-            if not name.endswith(".text") and name != "stem":
-                continue
+        texts = [("stem", item.stem)] + [(f"options[{i}]", o.text) for i, o in enumerate(item.options)]
+        for name, text in texts:
             for lang, value in text.items():
-                if ALL_OR_NONE.search(str(value)):
-                    yield problem("Q008", item.origin, item.id, f"{name} ({lang}): {ALL_OR_NONE.search(value).group(0)!r}")
+                found = says_all_or_none(str(value))
+                if found:
+                    yield problem("Q008", item.origin, item.id, f"{name} ({lang}): {found!r}")
 
 
 def _single_key_items(bank):
@@ -316,3 +316,69 @@ def bank_summary(corpus) -> list[str]:
     lines.append(f"{'total':<{width}} {totals['items']:>5} " + " ".join(f"{totals[t]:>6}" for t in types)
                  + f"  {totals['authored']:>8}  " + " ".join(f"{totals[l]:>4}" for l in AUTHORED_LANGUAGES))
     return lines
+
+
+_VERDICT = {
+    "en": (re.compile(r"^(correct|right|yes)\b", re.I), re.compile(r"^(wrong|incorrect|no|not this one)\b", re.I)),
+    "vi": (re.compile(r"^(đúng|chính xác)\b", re.I), re.compile(r"^(sai|không|chưa đúng)\b", re.I)),
+    "zh": (re.compile(r"^(正确|正確|对|對)(?=[。：:，,！!\s])"), re.compile(r"^(错误|錯誤|错|錯|不对|不對|不正确|不正確)")),
+}
+
+
+@rule("Q013", "option feedback contradicts the key")
+def feedback_contradicts_key(corpus):
+    """Feedback that opens with "Correct"/"Đúng"/"正确" on a wrong option (or "Wrong"/"Sai"/
+    "错误" on the key) means the key or the feedback was changed without the other; a
+    learner is told two different things.
+
+    Fix: check which option is right according to the source, then fix `correct:` or the
+    feedback."""
+    for bank, item in _items(corpus):
+        for index, option in enumerate(item.options):
+            for lang, (positive, negative) in _VERDICT.items():
+                feedback = option.feedback.get(lang, "").strip()
+                if option.correct and negative.search(feedback):
+                    yield problem("Q013", item.origin, item.id,
+                                  f"option {index + 1} is the key but its feedback ({lang}) says it is wrong")
+                    break
+                if not option.correct and positive.search(feedback):
+                    yield problem("Q013", item.origin, item.id,
+                                  f"option {index + 1} is not a key but its feedback ({lang}) says it is right")
+                    break
+
+
+@rule("Q014", "generated item differs from what its notes generate")
+def generated_drift(corpus):
+    """Generated items are a pure function of content/notes and the glossary; a generated
+    item that differs (a swapped key, an edited option) was edited by hand, or the notes
+    changed without `crosstrain generate`. Either way the bank no longer says what the
+    notes say.
+
+    Fix: make the change in content/notes/<slug>.yml and run `crosstrain generate`; to keep
+    a hand-made item, move it above the marker line and set `generator: authored`."""
+    from crosstrain.quiz.generate import generate_items
+
+    for bank in corpus.banks:
+        notes = corpus.notes.get(bank.essay or "")
+        essay = corpus.essays.get(bank.essay or "")
+        if notes is None or essay is None:
+            continue
+        authored = [i for i in bank.items if i.generator == "authored"]
+        expected = {i.id: i for i in generate_items(essay, notes, corpus.glossary, authored)}
+        for item in bank.items:
+            if item.generator == "authored":
+                continue
+            made = expected.get(item.id)
+            if made is None:
+                yield problem("Q014", item.origin, item.id, "the notes no longer generate this item")
+            elif made != item:
+                yield problem("Q014", item.origin, item.id, f"differs from the generated item in {_first_difference(made, item)}")
+
+
+def _first_difference(made, found) -> str:
+    for name in ("type", "stem", "options", "prompts", "answer", "source", "explanation", "difficulty", "generator"):
+        if getattr(made, name) != getattr(found, name):
+            if name == "options" and [o.correct for o in made.options] != [o.correct for o in found.options]:
+                return "its key"
+            return name
+    return "objectives"

@@ -15,6 +15,18 @@ ALL_OR_NONE = re.compile(
     re.IGNORECASE,
 )
 
+# Every ALL_OR_NONE match contains one of these: a cheap test that spares most texts the regex.
+_NEEDLES = ("above", "of the options", "of the answers", "trên", "đều đúng", "đều sai", "nào đúng", "以上", "全部")
+
+
+def says_all_or_none(text: str) -> str | None:
+    lowered = text.lower()
+    if not any(needle in lowered for needle in _NEEDLES):
+        return None
+    match = ALL_OR_NONE.search(text)
+    return match.group(0) if match else None
+
+
 # Negations that a stem must emphasise (in capitals or **bold**) so a reader cannot miss them.
 NEGATION = {
     "en": re.compile(r"\b(not|never|cannot|except)\b|\b\w+n't\b"),
@@ -42,5 +54,5 @@ def emphasise_negations(text: str, language: str) -> str:
 def fold_option(text: str) -> str:
     """Options that fold to the same string look identical to a learner: NFC, full/half
     width (NFKC), case and spacing."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFC", text)).casefold()
+    folded = unicodedata.normalize("NFKC", text).casefold()  # NFKC composes, as NFC does
     return " ".join(folded.split()).strip(" .。!！")

@@ -1,0 +1,179 @@
+"""Every checker rule: a defect injected into a copy of the real content is caught, with
+the right code, item and line; the real content passes every rule."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from crosstrain.checks import ERROR, load_rules, run_rules
+from crosstrain.cli import main
+from crosstrain.corpus import load_corpus
+from crosstrain.quiz.bank import AUTHORED_MARKER
+from tests.conftest import ROOT
+
+BANK = "marketing-workflow"
+
+
+def edit_bank(project, mutate, bank=BANK):
+    """Apply `mutate(items)` to a bank's items (as plain data) and write it back."""
+    path = project.root / "quizzes" / f"{bank}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    mutate(data["items"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10000), encoding="utf-8")
+    return path
+
+
+def item(items, item_id):
+    return next(i for i in items if i["id"] == item_id)
+
+
+def first(items, kind, generator=None):
+    return next(i for i in items if i["type"] == kind and (generator is None or i["generator"] == generator))
+
+
+def edit_text(path: Path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(project, code):
+    return [p for p in run_rules(load_corpus(project.root)) if p.code == code]
+
+
+def set_single_keys(items, position):
+    for it in items:
+        if it["type"] == "single" and it["generator"] != "authored":
+            keyed = next(o for o in it["options"] if o["correct"])
+            others = [o for o in it["options"] if not o["correct"]]
+            it["options"] = others[:position] + [keyed] + others[position:]
+
+
+def lengthen_keys(items):
+    for it in items:
+        if it["type"] in ("single", "cloze"):
+            for o in it["options"]:
+                if o["correct"]:
+                    o["text"] = {k: v + " " + v + " " + v for k, v in o["text"].items()}
+
+
+# (rule code, how to break the content, the subject the problem must name)
+DEFECTS = {
+    "Q001": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.single.kp1").pop("stem")), f"{BANK}.single.kp1"),
+    "Q002": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.tf.kp2").update(id=f"{BANK}.tf.kp1")), f"{BANK}.tf.kp1"),
+    "Q003": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.single.kp1")["options"][1]["text"].pop("zh")), f"{BANK}.single.kp1"),
+    "Q004": (lambda p: edit_bank(p, lambda items: [o.update(correct=True) for o in item(items, f"{BANK}.single.kp3")["options"][:2]]), f"{BANK}.single.kp3"),
+    "Q005": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.single.kp1")["options"][1]["text"].update(
+        en=item(items, f"{BANK}.single.kp1")["options"][0]["text"]["en"].upper().replace("A", "Ａ"))), f"{BANK}.single.kp1"),
+    "Q006": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.single.kp1")["source"].update(quote="một phần rất quan trọng")), f"{BANK}.single.kp1"),
+    "Q007": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.authored.1")["source"]["sha256"].update(
+        {item(items, f"{BANK}.authored.1")["source"]["paragraphs"][0]: "0" * 64})), f"{BANK}.authored.1"),
+    "Q008": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.authored.1")["options"][3]["text"].update(zh="以上都是")), f"{BANK}.authored.1"),
+    "Q009": (lambda p: edit_bank(p, lengthen_keys), BANK),
+    "Q010": (lambda p: edit_bank(p, lambda items: set_single_keys(items, 0)), BANK),
+    "Q011": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.authored.1")["stem"].update(
+        en="Which of these is not part of step 2?")), f"{BANK}.authored.1"),
+    "Q012": (lambda p: (p.root / "quizzes" / f"{BANK}.yml").unlink(), BANK),
+    "Q013": (lambda p: edit_bank(p, lambda items: [o.update(correct=not o["correct"]) for o in item(items, f"{BANK}.authored.1")["options"][:2]]), f"{BANK}.authored.1"),
+    "Q014": (lambda p: edit_bank(p, lambda items: [o.update(correct=not o["correct"]) for o in item(items, f"{BANK}.multiple.single-vs-phased-deadline.phased")["options"][:2]]
+                                 if any(i["id"] == f"{BANK}.multiple.single-vs-phased-deadline.phased" for i in items)
+                                 else [o.update(correct=not o["correct"]) for o in first(items, "multiple", "multiple-contrast")["options"][:2]]), None),
+    "N001": (lambda p: edit_text(p.root / "content" / "notes" / f"{BANK}.yml", "quote: giúp đảm bảo rằng", "quote: giúp bảo đảm rằng"), BANK),
+    "N002": (lambda p: edit_text(p.root / "content" / "notes" / f"{BANK}.yml", "terms:\n- ", "terms:\n- no-such-term\n- "), BANK),
+    "T001": (lambda p: edit_text(p.essays / BANK / "en.md", "{#p29 ", "{#p99 "), f"{BANK}#p99@en"),
+    "T002": (lambda p: edit_text(p.essays / BANK / "vi.md", "Lưu trữ công việc, kết quả công việc", "Lưu trữ công việc và kết quả"), f"{BANK}#p26@en"),
+    "T003": (lambda p: edit_text(p.essays / BANK / "zh.md", "{#p29 ", "{#p99 "), f"{BANK}#p29@zh"),
+    "T004": (lambda p: edit_text(p.essays / BANK / "en.md", "translated_from: vi", "translated_from: zh"), f"{BANK}@en"),
+    "G001": (lambda p: edit_text(p.root / "content" / "glossary.yml", "match: {vi: [\"KPI\"], en: [\"KPI\", \"KPIs\"], zh: [\"KPI\", \"关键绩效指标\"], zh_hant: [\"KPI\", \"關鍵績效指標\", \"業務指標\"]}",
+                                 "match: {vi: [\"chỉ số KPX\"], en: [\"KPX\"], zh: [\"甲乙丙\"], zh_hant: [\"甲乙丙\"]}"), "kpi"),
+}
+
+
+def test_every_rule_has_docs_and_a_defect():
+    rules = load_rules()
+    assert set(rules) == set(DEFECTS), set(rules) ^ set(DEFECTS)
+    for code, registered in rules.items():
+        assert registered.advice.strip() and "Fix:" in registered.advice, code
+
+
+@pytest.mark.parametrize("code", sorted(DEFECTS))
+def test_real_content_passes(code):
+    """The good fixture: the committed content raises nothing under this rule."""
+    assert [p for p in run_rules(load_corpus(ROOT)) if p.code == code] == []
+
+
+@pytest.mark.parametrize("code", sorted(DEFECTS))
+def test_injected_defect_is_caught(project, code):
+    break_it, subject = DEFECTS[code]
+    break_it(project)
+    found = problems_of(project, code)
+    assert found, f"{code} did not catch its defect"
+    if subject:
+        assert subject in {p.subject for p in found}, [p.subject for p in found]
+
+
+def test_problem_names_the_line_of_the_item(project):
+    path = edit_bank(project, lambda items: [o.update(correct=True) for o in item(items, f"{BANK}.single.kp3")["options"]])
+    found = problems_of(project, "Q004")[0]
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+                if text == f"- id: {BANK}.single.kp3")
+    assert (found.origin.path, found.origin.line) == (path, line)
+
+
+def test_schema_error_names_the_field_line(project):
+    path = edit_bank(project, lambda items: item(items, f"{BANK}.tf.kp2").update(difficulty=7))
+    found = problems_of(project, "Q001")[0]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[found.origin.line - 1].strip() == "difficulty: 7"
+    assert found.subject == f"{BANK}.tf.kp2" and "difficulty" in found.message
+
+
+def test_cli_report_and_exit_status(project, capsys):
+    edit_bank(project, lambda items: [o.update(correct=True) for o in item(items, f"{BANK}.single.kp3")["options"][:2]])
+    status = main(["--root", str(project.root), "check"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert re.search(rf"quizzes/{BANK}\.yml:\d+: Q004: {re.escape(BANK)}\.single\.kp3: 2 correct options", out)
+    assert "How to fix:" in out and re.search(r"^[1-9]\d* error\(s\)", out, re.M)
+    assert re.search(rf"^{BANK}\s+\d+", out, re.M), "summary table per bank"
+
+
+def test_warnings_fail_only_with_strict(project, capsys):
+    DEFECTS["Q007"][0](project)
+    assert main(["--root", str(project.root), "check"]) == 0
+    assert main(["--root", str(project.root), "check", "--strict"]) == 1
+
+
+# --- mutations of the real content, as a maintainer would make them ---
+
+
+def test_changing_a_word_in_a_quoted_span_names_the_items(project):
+    edit_text(project.essays / BANK / "vi.md", "giúp đảm bảo rằng các hoạt động", "giúp bảo đảm rằng các hoạt động")
+    found = run_rules(load_corpus(project.root))
+    q006 = {p.subject for p in found if p.code == "Q006"}
+    assert f"{BANK}.single.kp1" in q006 and f"{BANK}.tf.kp1" in q006
+    assert any(p.severity == ERROR for p in found)
+
+
+def test_deleting_a_paragraph_names_the_items(project):
+    path = project.essays / BANK / "vi.md"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\{#p9 kind=part line=\d+\}\n[^\n]+\n\n", "", text)
+    path.write_text(text, encoding="utf-8")
+    q006 = [p for p in run_rules(load_corpus(project.root)) if p.code == "Q006"]
+    assert any("no paragraph p9" in p.message for p in q006)
+
+
+def test_swapping_a_key_names_the_item(project):
+    def swap(items):
+        options = item(items, f"{BANK}.single.kp2")["options"]
+        keyed = next(i for i, o in enumerate(options) if o["correct"])
+        options[keyed]["correct"], options[(keyed + 1) % 4]["correct"] = False, True
+    edit_bank(project, swap)
+    subjects = {(p.code, p.subject) for p in run_rules(load_corpus(project.root))}
+    assert ("Q014", f"{BANK}.single.kp2") in subjects
+    assert ("Q013", f"{BANK}.single.kp2") in subjects
