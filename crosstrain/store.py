@@ -21,8 +21,17 @@ _HEADER = re.compile(r"^\{#(?P<id>p[1-9][0-9]*)(?P<attrs>(?: [a-z0-9_]+=[^ }]+)*
 _ATTR = re.compile(r" ([a-z0-9_]+)=([^ }]+)")
 
 
+# libyaml's C loader and dumper: the pure-Python ones dominate ingest and render time.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def dump_yaml(data) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def load_yaml(text: str):
+    return yaml.load(text, Loader=_Loader)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -61,7 +70,7 @@ def parse_text(source: str, path: Path) -> EssayText:
         raise CrosstrainError(Origin(path, 1), "missing YAML front matter between '---' lines")
     end = lines.index("---", 1)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = load_yaml("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as exc:
         raise CrosstrainError(Origin(path, 2), f"front matter is not valid YAML: {exc}") from None
     for key in ("title", "locale", "role"):
@@ -147,7 +156,7 @@ def essay_record(essay: Essay, curated: dict) -> dict:
 
 def read_record(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CrosstrainError(

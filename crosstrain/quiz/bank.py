@@ -17,6 +17,7 @@ from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.quiz.model import Bank, Item, Option, Source
 from crosstrain.yamlsource import load_located
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 AUTHORED_MARKER = "# --- generated items below: written by `crosstrain generate` from content/notes; edit the notes, not these ---"
 
 
@@ -161,7 +162,8 @@ def _option_dict(option: Option, item_type: str) -> dict:
 def dump_items(items: list[Item]) -> str:
     if not items:
         return ""
-    return yaml.safe_dump([item_to_dict(i) for i in items], allow_unicode=True, sort_keys=False, width=100000)
+    return yaml.dump([item_to_dict(i) for i in items], Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=100000)
 
 
 def bank_text(name: str, essay: str, authored_part: str, generated: list[Item]) -> str:
