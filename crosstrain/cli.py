@@ -107,11 +107,34 @@ def cmd_status(project: Project, args) -> int:
     return 0
 
 
+def cmd_export(project: Project, args) -> int:
+    """Export every quiz bank in every locale as Moodle GIFT into --out (default exports/gift).
+    Example: crosstrain export gift --out /tmp/gift"""
+    from crosstrain.corpus import load_corpus
+    from crosstrain.locales import LOCALE_CODES
+    from crosstrain.quiz.export import gift_bank
+    from crosstrain.store import write_if_changed
+
+    if args.format != "gift":
+        raise CrosstrainError("crosstrain export", f"unknown format {args.format!r}", "use: gift")
+    out = args.out or project.root / "exports" / "gift"
+    corpus = load_corpus(project.root)
+    count = 0
+    for bank in corpus.banks:
+        for code in LOCALE_CODES:
+            write_if_changed(out / code / f"{bank.name}.gift.txt", gift_bank(bank, code))
+            count += 1
+    print(f"wrote {count} GIFT files to {out}")
+    return 0
+
+
 COMMANDS = {"ingest": cmd_ingest, "generate": cmd_generate, "check": cmd_check, "render": cmd_render,
-            "build": cmd_build, "status": cmd_status}
+            "build": cmd_build, "status": cmd_status, "export": cmd_export}
 OPTIONS = {
     "check": [("--strict", dict(action="store_true", help="warnings fail too"))],
     "status": [("--hashes", dict(metavar="SLUG", help="print the paragraph hashes of one essay"))],
+    "export": [("format", dict(choices=["gift"], help="export format")),
+               ("--out", dict(type=Path, help="output folder (default: exports/gift)"))],
 }
 
 

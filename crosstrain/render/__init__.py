@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from crosstrain.corpus import Corpus, load_corpus
 from crosstrain.glossary import Term, occurrences, sort_key
 from crosstrain.locales import LOCALES, Locale
 from crosstrain.model import AUDIENCES
 from crosstrain.render.markup import html_text, md_inline, yaml_string
-from crosstrain.render.strings import Strings
+from crosstrain.quiz.export import gift_bank
+from crosstrain.render.quizviews import LETTERS, ItemView, QuizView
+from crosstrain.render.strings import Strings, table
 from crosstrain.render.views import EssayView
 from crosstrain.store import write_if_changed
 from crosstrain.translate import resolve
@@ -75,6 +79,25 @@ def glossary_entries(corpus: Corpus, views: list[EssayView], locale_code: str) -
     return sorted(entries, key=lambda e: key(e.name))
 
 
+def quiz_views(corpus: Corpus, views: list[EssayView], locale_code: str, t: Strings) -> list[QuizView]:
+    titles = {v.slug: v.title for v in views}
+    quizzes = []
+    for bank in corpus.banks:
+        items = tuple(
+            ItemView(item, number, locale_code,
+                     f"../../essays/{item.source.essay}/#{item.source.paragraphs[0]}")
+            for number, item in enumerate(bank.items, start=1))
+        title = t("quiz.title", title=titles.get(bank.essay, bank.name))
+        quizzes.append(QuizView(bank, title, items))
+    return quizzes
+
+
+def script_strings(t: Strings) -> Markup:
+    """The quiz script's interface strings, as JSON for a <script type=application/json>."""
+    keys = sorted(k for k in table(t.locale) if k.startswith("quiz."))
+    return Markup(json.dumps({k: t(k) for k in keys}, ensure_ascii=False).replace("</", "<\\/"))
+
+
 def render_locale(env: Environment, corpus: Corpus, loc: Locale) -> dict[str, str]:
     """Every page of one locale, as {path under docs/<locale>/: Markdown}."""
     t = Strings(loc.code)
@@ -90,6 +113,17 @@ def render_locale(env: Environment, corpus: Corpus, loc: Locale) -> dict[str, st
     essay_template = env.get_template("essay.md.j2")
     for view in views:
         pages[f"essays/{view.slug}.md"] = essay_template.render(view=view, **common)
+    quizzes = quiz_views(corpus, views, loc.code, t)
+    pages["quizzes/index.md"] = env.get_template("quizzes.md.j2").render(quizzes=quizzes, **common)
+    quiz_template = env.get_template("quiz.md.j2")
+    strings_json = script_strings(t)
+    key_template = env.get_template("answer_key.md.j2")
+    for quiz in quizzes:
+        pages[f"quizzes/{quiz.bank.name}.md"] = quiz_template.render(
+            quiz=quiz, letters=LETTERS, script_strings=strings_json, **common)
+        pages[f"trainers/answer-keys/{quiz.bank.name}.md"] = key_template.render(quiz=quiz, **common)
+        pages[f"trainers/gift/{quiz.bank.name}.gift.txt"] = gift_bank(quiz.bank, loc.code)
+    pages["trainers/index.md"] = env.get_template("trainers.md.j2").render(quizzes=quizzes, **common)
     return pages
 
 
