@@ -99,3 +99,16 @@ def test_broken_markdown_fails_strict_build_and_keeps_site(built):
     finally:
         broken.unlink()
     assert (built.site / "index.html").read_bytes() == marker
+
+
+def test_trainers_area_publishes_gift_and_answer_keys(built):
+    from tests.quiz.gift_parser import parse_gift
+
+    for loc in LOCALES:
+        html = page(built, loc.code, "trainers/index.html")
+        for bank in ("marketing-workflow", "digital-marketing-thinking"):
+            assert f'href="gift/{bank}.gift.txt"' in html and f'?mode=room' in html
+            gift = page(built, loc.code, f"trainers/gift/{bank}.gift.txt")
+            assert len(parse_gift(gift)) > 20
+            key = page(built, loc.code, f"trainers/answer-keys/{bank}/index.html")
+            assert key.count("<tr>") > 20
