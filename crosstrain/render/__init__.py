@@ -23,6 +23,8 @@ from crosstrain.store import write_if_changed
 from crosstrain.translate import resolve
 
 Progress = Callable[[int, int, str], None]
+# The home page suggests a few readings per track; the library lists them all.
+HOME_READINGS = 6
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,10 @@ def render_locale(env: Environment, corpus: Corpus, loc: Locale) -> dict[str, st
     common = {"t": t, "locale": loc}
     pages = {
         "index.md": env.get_template("home.md.j2").render(
-            essays=views, languages=sorted({e.language for e in corpus.essays.values()}), **common),
+            tracks={a: sorted((v for v in views if v.essay.audience in (a, "all")),
+                              key=lambda v: v.essay.audience != a)[:HOME_READINGS]
+                    for a in ("sales", "marketing")},
+            essay_count=len(views), languages=sorted({e.language for e in corpus.essays.values()}), **common),
         "essays/index.md": env.get_template("library.md.j2").render(groups=library_groups(views, t), **common),
         "glossary.md": env.get_template("glossary.md.j2").render(
             entries=glossary_entries(corpus, views, loc.code), **common),

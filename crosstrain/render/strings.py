@@ -25,9 +25,10 @@ class Strings:
 
     def __init__(self, locale_code: str):
         self.locale = locale_code
+        self.table = table(locale_code)
 
     def __call__(self, key: str, **values) -> str:
-        text = table(self.locale).get(key)
+        text = self.table.get(key)
         if text is None:
             text = table(DEFAULT_LOCALE.code).get(key)
         if text is None:
@@ -35,4 +36,4 @@ class Strings:
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:
-        return key in table(self.locale)
+        return key in self.table
