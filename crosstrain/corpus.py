@@ -18,6 +18,7 @@ class Corpus:
     banks: list = field(default_factory=list)
     schema_problems: list = field(default_factory=list)
     modules: list = field(default_factory=list)
+    module_problems: list = field(default_factory=list)
     _folded: dict = field(default_factory=dict, repr=False)
 
     def folded(self, slug: str, paragraph: str) -> str:
@@ -38,9 +39,12 @@ def load_corpus(root: Path) -> Corpus:
     content = root / "content"
     essays = {e.slug: e for e in load_essays(content / "essays")}
     glossary = load_glossary(content / "glossary.yml")
+    from crosstrain.modules import load_modules
+
     banks, schema_problems = load_banks(root / "quizzes", root / ".cache" / "crosstrain" / "banks")
+    modules, module_problems = load_modules(content / "modules")
     return Corpus(root=root, essays=essays, glossary=glossary, notes=load_all_notes(content / "notes"),
-                  banks=banks, schema_problems=schema_problems)
+                  banks=banks, schema_problems=schema_problems, modules=modules, module_problems=module_problems)
 
 
 def summary(corpus: Corpus) -> list[str]:
@@ -50,4 +54,5 @@ def summary(corpus: Corpus) -> list[str]:
     texts = sum(len(e.texts) for e in corpus.essays.values())
     return [*bank_summary(corpus),
             f"checked {len(corpus.essays)} essays ({texts} texts), {len(corpus.notes)} notes, "
-            f"{len(corpus.glossary)} glossary terms, {sum(len(b.items) for b in corpus.banks)} quiz items"]
+            f"{len(corpus.glossary)} glossary terms, {sum(len(b.items) for b in corpus.banks)} quiz items, "
+            f"{len(corpus.modules)} modules"]

@@ -34,13 +34,14 @@ class Located:
         return Origin(self.path, 1)
 
 
-def _walk(node, key: Key, lines: dict[Key, int], constructor) -> object:
-    lines[key] = node.start_mark.line + 1
+def _walk(node, key: Key, lines: dict[Key, int], constructor, line: int | None = None) -> object:
+    # A mapping value is reported at its key's line: "agenda:", not the first item under it.
+    lines[key] = line or node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out = {}
         for k_node, v_node in node.value:
             k = constructor.construct_object(k_node, deep=True)
-            out[k] = _walk(v_node, key + (k,), lines, constructor)
+            out[k] = _walk(v_node, key + (k,), lines, constructor, k_node.start_mark.line + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, key + (i,), lines, constructor) for i, item in enumerate(node.value)]

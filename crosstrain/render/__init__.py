@@ -16,6 +16,7 @@ from crosstrain.locales import LOCALES, Locale
 from crosstrain.model import AUDIENCES
 from crosstrain.render.markup import html_text, md_inline, yaml_string
 from crosstrain.quiz.export import gift_bank
+from crosstrain.render.moduleviews import ModuleView, excerpt_html
 from crosstrain.render.quizviews import LETTERS, ItemView, QuizView
 from crosstrain.render.strings import Strings, table
 from crosstrain.render.views import EssayView
@@ -45,7 +46,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(md=md_inline, html_text=html_text, yaml=yaml_string)
-    env.globals.update(audiences=AUDIENCES, locales=LOCALES)
+    env.globals.update(audiences=AUDIENCES, locales=LOCALES, excerpt_html=excerpt_html)
     return env
 
 
@@ -81,17 +82,63 @@ def glossary_entries(corpus: Corpus, views: list[EssayView], locale_code: str) -
     return sorted(entries, key=lambda e: key(e.name))
 
 
-def quiz_views(corpus: Corpus, views: list[EssayView], locale_code: str, t: Strings) -> list[QuizView]:
+def _item_views(bank, locale_code: str, tests: dict | None = None) -> tuple[ItemView, ...]:
+    return tuple(
+        ItemView(item, number, locale_code, f"../../essays/{item.source.essay}/#{item.source.paragraphs[0]}",
+                 tuple((tests or {}).get(item.id, ())))
+        for number, item in enumerate(bank.items, start=1))
+
+
+def quiz_views(corpus: Corpus, views: list[EssayView], modules: list[ModuleView], t: Strings) -> list[QuizView]:
+    """One quiz per essay bank, then one per module (its items drawn from the banks)."""
     titles = {v.slug: v.title for v in views}
-    quizzes = []
-    for bank in corpus.banks:
-        items = tuple(
-            ItemView(item, number, locale_code,
-                     f"../../essays/{item.source.essay}/#{item.source.paragraphs[0]}")
-            for number, item in enumerate(bank.items, start=1))
-        title = t("quiz.title", title=titles.get(bank.essay, bank.name))
-        quizzes.append(QuizView(bank, title, items))
+    quizzes = [QuizView(bank, t("quiz.title", title=titles.get(bank.essay, bank.name)), _item_views(bank, t.locale))
+               for bank in corpus.banks]
+    items = {i.id: i for b in corpus.banks for i in b.items}
+    for module in modules:
+        bank, tests = module.quiz_bank(items)
+        objectives = tuple((o.id, module.t(o.text)) for o in module.module.objectives)
+        quizzes.append(QuizView(bank, t("quiz.title", title=module.title), _item_views(bank, t.locale, tests),
+                                objectives))
     return quizzes
+
+
+@dataclass(frozen=True)
+class TrackStep:
+    module: ModuleView | None = None
+    essay: EssayView | None = None
+
+
+def tracks(modules: list[ModuleView], views: list[EssayView]) -> list[tuple[str, list[TrackStep]]]:
+    """For each role: its modules (own audience first), each followed by the essays it reads,
+    then the role's other essays."""
+    by_slug = {v.slug: v for v in views}
+    out = []
+    for audience in ("sales", "marketing"):
+        steps, seen = [], set()
+        for module in sorted((m for m in modules if m.module.audience in (audience, "all")),
+                             key=lambda m: m.module.audience != audience):
+            steps.append(TrackStep(module=module))
+            for lesson in module.module.lessons:
+                for reading in lesson.readings:
+                    if reading.essay not in seen:
+                        seen.add(reading.essay)
+                        steps.append(TrackStep(essay=by_slug[reading.essay]))
+        steps += [TrackStep(essay=v) for v in views if v.slug not in seen and v.essay.audience in (audience, "all")]
+        out.append((audience, steps))
+    return out
+
+
+def _track_minutes(steps: list[TrackStep]) -> int:
+    return sum(s.module.module.duration if s.module else s.essay.minutes for s in steps)
+
+
+def agenda_rows(module: ModuleView) -> list[dict]:
+    rows, start = [], 0
+    for step in module.module.agenda:
+        rows.append({"start": start, "end": start + step.minutes, "step": step})
+        start += step.minutes
+    return rows
 
 
 def script_strings(t: Strings) -> Markup:
@@ -118,7 +165,17 @@ def render_locale(env: Environment, corpus: Corpus, loc: Locale) -> dict[str, st
     essay_template = env.get_template("essay.md.j2")
     for view in views:
         pages[f"essays/{view.slug}.md"] = essay_template.render(view=view, **common)
-    quizzes = quiz_views(corpus, views, loc.code, t)
+    modules = [ModuleView(m, loc.code, {v.slug: v for v in views}) for m in corpus.modules]
+    pages["modules/index.md"] = env.get_template("modules.md.j2").render(modules=modules, **common)
+    learner, trainer, handout = (env.get_template(n) for n in ("module.md.j2", "module_trainer.md.j2", "handout.md.j2"))
+    for module in modules:
+        pages[f"modules/{module.id}.md"] = learner.render(view=module, **common)
+        pages[f"trainers/modules/{module.id}.md"] = trainer.render(view=module, agenda=agenda_rows(module), **common)
+        pages[f"trainers/handouts/{module.id}.md"] = handout.render(view=module, **common)
+    paths = tracks(modules, views)
+    pages["tracks.md"] = env.get_template("tracks.md.j2").render(
+        tracks=paths, totals={a: _track_minutes(steps) for a, steps in paths}, **common)
+    quizzes = quiz_views(corpus, views, modules, t)
     pages["quizzes/index.md"] = env.get_template("quizzes.md.j2").render(quizzes=quizzes, **common)
     quiz_template = env.get_template("quiz.md.j2")
     strings_json = script_strings(t)
@@ -128,7 +185,7 @@ def render_locale(env: Environment, corpus: Corpus, loc: Locale) -> dict[str, st
             quiz=quiz, letters=LETTERS, script_strings=strings_json, **common)
         pages[f"trainers/answer-keys/{quiz.bank.name}.md"] = key_template.render(quiz=quiz, **common)
         pages[f"trainers/gift/{quiz.bank.name}.gift.txt"] = gift_bank(quiz.bank, loc.code)
-    pages["trainers/index.md"] = env.get_template("trainers.md.j2").render(quizzes=quizzes, **common)
+    pages["trainers/index.md"] = env.get_template("trainers.md.j2").render(quizzes=quizzes, modules=modules, **common)
     return pages
 
 

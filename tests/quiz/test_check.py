@@ -90,6 +90,12 @@ DEFECTS = {
     "T004": (lambda p: edit_text(p.essays / BANK / "en.md", "translated_from: vi", "translated_from: zh"), f"{BANK}@en"),
     "G001": (lambda p: edit_text(p.root / "content" / "glossary.yml", "match: {vi: [\"KPI\"], en: [\"KPI\", \"KPIs\"], zh: [\"KPI\", \"关键绩效指标\"], zh_hant: [\"KPI\", \"關鍵績效指標\", \"業務指標\"]}",
                                  "match: {vi: [\"chỉ số KPX\"], en: [\"KPX\"], zh: [\"甲乙丙\"], zh_hant: [\"甲乙丙\"]}"), "kpi"),
+    "M001": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "audience: sales", "audience: everyone"), "marketing-for-sales"),
+    "M002": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "paragraphs: [p1, p2]", "paragraphs: [p1, p98]"), "marketing-for-sales"),
+    "M003": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "duration: 90", "duration: 95"), "marketing-for-sales"),
+    "M004": (lambda p: edit_bank(p, lambda items: items.clear(), "sales-learn-marketing"), "marketing-for-sales.o1"),
+    "M005": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml",
+                                 "- sales-learn-marketing.authored.1", "- sales-learn-marketing.authored.99"), "marketing-for-sales"),
 }
 
 
@@ -177,3 +183,15 @@ def test_swapping_a_key_names_the_item(project):
     subjects = {(p.code, p.subject) for p in run_rules(load_corpus(project.root))}
     assert ("Q014", f"{BANK}.single.kp2") in subjects
     assert ("Q013", f"{BANK}.single.kp2") in subjects
+
+
+def test_module_problems_name_the_line(project):
+    path = project.root / "content" / "modules" / "marketing-for-sales.yml"
+    DEFECTS["M003"][0](project)
+    (found,) = problems_of(project, "M003")
+    assert found.origin.path == path
+    assert path.read_text(encoding="utf-8").split("\n")[found.origin.line - 1].startswith("agenda")
+    DEFECTS["M002"][0](project)
+    (cited,) = problems_of(project, "M002")
+    assert "no paragraph p98" in cited.message
+    assert "essay:" in path.read_text(encoding="utf-8").split("\n")[cited.origin.line - 1]

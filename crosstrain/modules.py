@@ -1,0 +1,199 @@
+"""Cross-training modules (content/modules/<id>.yml): objectives, readings, activities,
+a timed agenda and the quiz items that test each objective."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from crosstrain.errors import Origin
+from crosstrain.locales import AUTHORED_LANGUAGES
+from crosstrain.model import AUDIENCES
+from crosstrain.yamlsource import load_located
+
+Text = dict
+
+
+@dataclass(frozen=True)
+class Reading:
+    essay: str
+    paragraphs: tuple[str, ...]
+    why: Text
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Lesson:
+    title: Text
+    readings: tuple[Reading, ...]
+    takeaways: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: Text
+    items: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Prompt:
+    prompt: Text
+    expected: Text
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    title: Text
+    minutes: int
+    instructions: Text
+    facilitation: Text
+    debrief: Text
+
+
+@dataclass(frozen=True)
+class Objection:
+    objection: Text
+    response: Text
+
+
+@dataclass(frozen=True)
+class AgendaStep:
+    minutes: int
+    title: Text
+    say: Text
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    audience: str
+    duration: int
+    title: Text
+    summary: Text
+    objectives: tuple[Objective, ...]
+    lessons: tuple[Lesson, ...]
+    discussion: tuple[Prompt, ...]
+    activities: tuple[Activity, ...]
+    objections: tuple[Objection, ...]
+    agenda: tuple[AgendaStep, ...]
+    materials: tuple[Text, ...]
+    pre_quiz: tuple[str, ...]
+    post_quiz: tuple[str, ...]
+    origin: Origin
+    agenda_origin: Origin
+
+    def quiz_items(self) -> list[str]:
+        """Every item the module's quiz uses, in a stable order without repeats."""
+        ids = [*self.pre_quiz, *(i for o in self.objectives for i in o.items), *self.post_quiz]
+        return list(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class ModuleProblem:
+    origin: Origin
+    subject: str
+    message: str
+
+
+class _Reader:
+    """Reads a module file, turning every missing piece into a problem with its line."""
+
+    def __init__(self, doc, module_id: str):
+        self.doc, self.module_id, self.problems = doc, module_id, []
+
+    def fail(self, key, message):
+        self.problems.append(ModuleProblem(self.doc.origin(key), self.module_id,
+                                           f"{'.'.join(map(str, key))}: {message}"))
+
+    def text(self, data, key) -> Text:
+        value = data.get(key[-1]) if isinstance(data, dict) else None
+        if not isinstance(value, dict):
+            self.fail(key, "expected a mapping with vi, en and zh")
+            return {}
+        for lang in AUTHORED_LANGUAGES:
+            if not str(value.get(lang) or "").strip():
+                self.fail(key + (lang,), f"the {lang} text is missing")
+        return {k: str(v) for k, v in value.items()}
+
+    def number(self, data, key) -> int:
+        value = data.get(key[-1]) if isinstance(data, dict) else None
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            self.fail(key, "expected a whole number of minutes above 0")
+            return 0
+        return value
+
+    def list(self, data, key) -> list:
+        value = data.get(key[-1]) if isinstance(data, dict) else None
+        if value is None:
+            self.fail(key, "is missing")
+            return []
+        if not isinstance(value, list):
+            self.fail(key, "expected a list")
+            return []
+        return value
+
+    def ids(self, data, key) -> tuple[str, ...]:
+        return tuple(str(v) for v in self.list(data, key))
+
+
+def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
+    doc = load_located(path)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    r = _Reader(doc, str(data.get("id") or path.stem))
+    if data.get("id") != path.stem:
+        r.fail(("id",), f"must be the file name without .yml ({path.stem!r})")
+    if data.get("audience") not in AUDIENCES:
+        r.fail(("audience",), f"must be one of {', '.join(AUDIENCES)}")
+    objectives = tuple(
+        Objective(str(o.get("id")), r.text(o, ("objectives", i, "text")), r.ids(o, ("objectives", i, "items")),
+                  doc.origin(("objectives", i)))
+        for i, o in enumerate(r.list(data, ("objectives",))) if isinstance(o, dict))
+    lessons = []
+    for i, lesson in enumerate(r.list(data, ("lessons",))):
+        readings = tuple(
+            Reading(str(x.get("essay")), tuple(str(p) for p in x.get("paragraphs") or ()),
+                    r.text(x, ("lessons", i, "readings", j, "why")), doc.origin(("lessons", i, "readings", j)))
+            for j, x in enumerate(r.list(lesson, ("lessons", i, "readings"))))
+        takeaways = tuple(_plain(r, t, ("lessons", i, "takeaways", j))
+                          for j, t in enumerate(r.list(lesson, ("lessons", i, "takeaways"))))
+        lessons.append(Lesson(r.text(lesson, ("lessons", i, "title")), readings, takeaways))
+    discussion = tuple(Prompt(r.text(d, ("discussion", i, "prompt")), r.text(d, ("discussion", i, "expected")))
+                       for i, d in enumerate(r.list(data, ("discussion",))))
+    activities = tuple(
+        Activity(str(a.get("id")), r.text(a, ("activities", i, "title")), r.number(a, ("activities", i, "minutes")),
+                 r.text(a, ("activities", i, "instructions")), r.text(a, ("activities", i, "facilitation")),
+                 r.text(a, ("activities", i, "debrief")))
+        for i, a in enumerate(r.list(data, ("activities",))))
+    objections = tuple(Objection(r.text(o, ("objections", i, "objection")), r.text(o, ("objections", i, "response")))
+                       for i, o in enumerate(r.list(data, ("objections",))))
+    agenda = tuple(AgendaStep(r.number(s, ("agenda", i, "minutes")), r.text(s, ("agenda", i, "title")),
+                              r.text(s, ("agenda", i, "say")))
+                   for i, s in enumerate(r.list(data, ("agenda",))))
+    materials = tuple(_plain(r, m, ("materials", i)) for i, m in enumerate(r.list(data, ("materials",))))
+    module = Module(
+        id=str(data.get("id") or path.stem), audience=str(data.get("audience")),
+        duration=r.number(data, ("duration",)), title=r.text(data, ("title",)), summary=r.text(data, ("summary",)),
+        objectives=objectives, lessons=tuple(lessons), discussion=discussion, activities=activities,
+        objections=objections, agenda=agenda, materials=materials,
+        pre_quiz=r.ids(data, ("pre_quiz",)), post_quiz=r.ids(data, ("post_quiz",)),
+        origin=Origin(path, 1), agenda_origin=doc.origin(("agenda",)),
+    )
+    return module, r.problems
+
+
+def _plain(r: _Reader, value, key) -> Text:
+    """A text given directly as a list entry: {vi: …, en: …, zh: …}."""
+    return r.text({key[-1]: value}, key)
+
+
+def load_modules(modules_dir: Path) -> tuple[list[Module], list[ModuleProblem]]:
+    modules, problems = [], []
+    for path in sorted(modules_dir.glob("*.yml")) if modules_dir.is_dir() else []:
+        module, found = load_module(path)
+        problems += found
+        if module is not None:
+            modules.append(module)
+    return modules, problems
