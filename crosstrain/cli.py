@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from crosstrain.errors import CrosstrainError
-from crosstrain.pipeline import Progress, Project, ingest_step, mkdocs_build, publish_site, render_step
+from crosstrain.pipeline import Progress, Project, build_site, ingest_step, publish_site, render_step
 
 
 def _ingest(project: Project, progress: Progress) -> int:
@@ -76,8 +76,8 @@ def cmd_build(project: Project, args) -> int:
             or _check(project, progress, quiet=True) or _render(project, progress)):
         print("error: build stopped; site/ was left as it was", file=sys.stderr)
         return 1
-    progress.stage("mkdocs build")
-    publish_site(project, lambda staging: mkdocs_build(project, staging))
+    progress.stage("mkdocs build + search index")
+    publish_site(project, lambda staging: build_site(project, staging))
     progress.done(f"site in {project.site}")
     return 0
 

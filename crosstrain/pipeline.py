@@ -107,6 +107,21 @@ def mkdocs_build(project: Project, site_dir: Path) -> None:
         )
 
 
+def pagefind_index(site_dir: Path) -> None:
+    """Index the built site with Pagefind (extended: Chinese segmentation, folded diacritics);
+    it writes one index per <html lang> into site/pagefind/."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise CrosstrainError(site_dir, "pagefind failed:\n  " + (result.stderr or result.stdout).strip()[-2000:])
+
+
+def build_site(project: Project, site_dir: Path) -> None:
+    """docs/ -> a complete static site in site_dir: pages, then their search index."""
+    mkdocs_build(project, site_dir)
+    pagefind_index(site_dir)
+
+
 def publish_site(project: Project, build: callable) -> None:
     """Build into a temporary folder beside site/ and swap it in only when the build passed."""
     project.root.mkdir(parents=True, exist_ok=True)

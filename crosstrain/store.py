@@ -34,13 +34,21 @@ def load_yaml(text: str):
     return yaml.load(text, Loader=_Loader)
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write only when the content differs, so reruns leave mtimes and trees untouched."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_if_changed(path: Path, text: str, atomic: bool = True) -> bool:
+    """Write only when the content differs, so reruns leave mtimes and trees untouched.
+    Content files are replaced atomically; generated pages (atomic=False) need not be, as
+    a failed render is simply run again."""
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if not atomic:
+        path.write_bytes(data)
+        return True
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(data)
     tmp.replace(path)
     return True
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosstrain.pipeline import Project, ingest_step, mkdocs_build, publish_site, render_step
+from crosstrain.pipeline import Project, build_site, ingest_step, publish_site, render_step
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "content" / "raw"
@@ -35,7 +35,7 @@ def build(project: Project) -> None:
     report = ingest_step(project)
     assert not report.errors, report.errors
     render_step(project.root)
-    publish_site(project, lambda staging: mkdocs_build(project, staging))
+    publish_site(project, lambda staging: build_site(project, staging))
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ _BOMS = (
 # charset-normalizer's guess decodes to something implausible (short texts fool it).
 _LEGACY = ("gb18030", "big5", "cp1258", "cp1252")
 # Invisible characters that web copies carry and that break matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _PADDING = re.compile(r"[ \t\u00a0\u3000\u2007\u202f]+$")
 _LEADING_PADDING = re.compile(r"^[\u00a0\u2007\u202f]+")
 
@@ -146,7 +146,7 @@ def html_to_text(markup: str) -> str:
 
 def normalize_text(text: str) -> str:
     """NFC, LF line ends, no invisible characters, no trailing or no-break-space padding."""
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     lines = [_LEADING_PADDING.sub("", _PADDING.sub("", line)) for line in text.split("\n")]
     return "\n".join(lines).strip("\n") + "\n"

@@ -50,9 +50,9 @@ def environment() -> Environment:
     return env
 
 
-def essay_views(corpus: Corpus, locale_code: str) -> list[EssayView]:
+def essay_views(corpus: Corpus, locale_code: str, minutes_cache: dict) -> list[EssayView]:
     terms = tuple(corpus.glossary)
-    return [EssayView(e, resolve(e, locale_code), locale_code, terms) for e in corpus.essays.values()]
+    return [EssayView(e, resolve(e, locale_code), locale_code, terms, minutes_cache) for e in corpus.essays.values()]
 
 
 def library_groups(views: list[EssayView], t: Strings) -> list[tuple[str, list[tuple[str, list[EssayView]]]]]:
@@ -147,10 +147,10 @@ def script_strings(t: Strings) -> Markup:
     return Markup(json.dumps({k: t(k) for k in keys}, ensure_ascii=False).replace("</", "<\\/"))
 
 
-def render_locale(env: Environment, corpus: Corpus, loc: Locale) -> dict[str, str]:
+def render_locale(env: Environment, corpus: Corpus, loc: Locale, minutes_cache: dict) -> dict[str, str]:
     """Every page of one locale, as {path under docs/<locale>/: Markdown}."""
     t = Strings(loc.code)
-    views = essay_views(corpus, loc.code)
+    views = essay_views(corpus, loc.code, minutes_cache)
     common = {"t": t, "locale": loc}
     pages = {
         "index.md": env.get_template("home.md.j2").render(
@@ -193,17 +193,18 @@ def render_pages(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
     """All generated pages: {path under docs/: text}. Pure: same content, same bytes."""
     env = environment()
     pages: dict[str, str] = {}
+    minutes_cache: dict = {}
     for index, loc in enumerate(LOCALES, start=1):
         if progress:
             progress(index, len(LOCALES), loc.code)
-        for path, text in render_locale(env, corpus, loc).items():
+        for path, text in render_locale(env, corpus, loc, minutes_cache).items():
             pages[f"{loc.code}/{path}"] = text
     return pages
 
 
 def write_tree(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     """Write changed pages, delete pages no longer generated; (written, deleted)."""
-    written = sum(write_if_changed(docs_dir / path, text) for path, text in sorted(pages.items()))
+    written = sum(write_if_changed(docs_dir / path, text, atomic=False) for path, text in sorted(pages.items()))
     deleted = 0
     if docs_dir.is_dir():
         for existing in sorted(docs_dir.rglob("*"), reverse=True):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from markupsafe import Markup
@@ -50,6 +50,8 @@ class EssayView:
     shown: Resolved
     locale_code: str
     terms: tuple[Term, ...] = ()
+    # shared by the locales of one render: a fallback page shows the same text in three
+    minutes_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def slug(self) -> str:
@@ -72,9 +74,13 @@ class EssayView:
     def original_lang(self) -> str:
         return locale(self.essay.original_locale).html_lang
 
-    @cached_property
+    @property
     def minutes(self) -> int:
-        return reading_minutes([b.text for b in self.shown.text.blocks])
+        text = self.shown.text
+        key = (self.essay.slug, text.locale, text.role)
+        if key not in self.minutes_cache:
+            self.minutes_cache[key] = reading_minutes([b.text for b in text.blocks])
+        return self.minutes_cache[key]
 
     @property
     def is_translated(self) -> bool:

@@ -1,0 +1,113 @@
+/* Search with Pagefind: one index per <html lang>, loaded in small fragments on demand,
+   so a reader gets results from their own locale only and downloads little. The box is
+   Material's (same markup, same toggle), so it looks and opens the same way. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-ct-search]");
+  if (!box) return;
+  var input = box.querySelector("[data-ct-search-query]");
+  var list = box.querySelector("[data-ct-search-results]");
+  var meta = box.querySelector("[data-ct-search-meta]");
+  var toggle = document.getElementById("__search");
+  var S = JSON.parse(document.getElementById("ct-search-strings").textContent);
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  // The site root, from Material's relative base: right when served from a sub-path too.
+  var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+  var pagefind = null, loading = null, timer = null, latest = 0;
+
+  function load() {
+    if (!loading) {
+      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+        pagefind = module;
+        return module.options({ baseUrl: root.pathname }).then(function () { return module.init(); });
+      });
+    }
+    return loading;
+  }
+
+  function count(n) {
+    if (n === 0) return S.none;
+    return (n === 1 ? S.one : S.other).replace("#", String(n));
+  }
+
+  function render(results, total) {
+    list.textContent = "";
+    meta.textContent = count(total);
+    results.forEach(function (r) {
+      var li = document.createElement("li");
+      li.className = "md-search-result__item";
+      var a = document.createElement("a");
+      a.className = "md-search-result__link";
+      a.href = r.url;
+      a.tabIndex = -1;
+      var article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      var h = document.createElement("h1");
+      h.textContent = (r.meta && r.meta.title) || r.url;
+      var p = document.createElement("p");
+      // Pagefind's excerpt marks hits with <mark>; rebuild it from text so nothing else gets in
+      (r.excerpt || "").split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+        var hit = /^<mark>(.*)<\/mark>$/.exec(part);
+        var node = hit ? document.createElement("mark") : document.createTextNode("");
+        var text = document.createElement("textarea");
+        text.innerHTML = hit ? hit[1] : part;
+        node.textContent = text.value;
+        p.appendChild(node);
+      });
+      article.appendChild(h); article.appendChild(p); a.appendChild(article); li.appendChild(a);
+      list.appendChild(li);
+    });
+  }
+
+  function search(query) {
+    var ticket = ++latest;
+    if (!query.trim()) { list.textContent = ""; meta.textContent = S.placeholder; return; }
+    load().then(function () { return pagefind.debouncedSearch(query, {}, 150); })
+      .then(function (found) {
+        if (!found || ticket !== latest) return null;
+        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
+          .then(function (results) { return { results: results, total: found.results.length }; });
+      })
+      .then(function (shown) { if (shown && ticket === latest) render(shown.results, shown.total); })
+      .catch(function () { meta.textContent = S.none; });
+  }
+
+  function open() {
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    input.focus();
+    load().catch(function () { /* reported when a search runs */ });
+  }
+
+  input.addEventListener("input", function () { search(input.value); });
+  input.addEventListener("focus", function () { if (!toggle.checked) open(); });
+  box.querySelector("form").addEventListener("reset", function () {
+    list.textContent = ""; meta.textContent = S.placeholder;
+  });
+  box.querySelector("form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = list.querySelector("a");
+    if (first) window.location.href = first.href;
+  });
+  toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+
+  document.addEventListener("keydown", function (e) {
+    var typing = /INPUT|SELECT|TEXTAREA/.test(e.target.tagName) || e.target.isContentEditable;
+    if (!toggle.checked) {
+      // Material's shortcuts: f, s or / open the search
+      if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && /^[fs/]$/.test(e.key)) {
+        e.preventDefault(); open();
+      }
+      return;
+    }
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (e.key === "Escape") {
+      toggle.checked = false; toggle.dispatchEvent(new Event("change")); input.blur();
+    } else if (e.key === "ArrowDown" && links.length) {
+      e.preventDefault(); links[Math.min(links.length - 1, at + 1)].focus();
+    } else if (e.key === "ArrowUp" && links.length) {
+      e.preventDefault(); (at <= 0 ? input : links[at - 1]).focus();
+    }
+  });
+})();
