@@ -8,6 +8,7 @@ Not a test: it prints figures so that cost growth is visible. Usage:
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import shutil
@@ -21,7 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 from crosstrain.ingest.decode import read_raw  # noqa: E402
 from crosstrain.locales import LOCALES  # noqa: E402
-from crosstrain.pipeline import Project, ingest_step, mkdocs_build, render_step  # noqa: E402
+from crosstrain.pipeline import Project, ingest_step, mkdocs_build, pagefind_index, render_step  # noqa: E402
+
+QUERIES = {"vi": "khach hang", "en": "customer", "zh": "客户", "zh-Hant": "客戶"}
 
 
 def seed_paragraphs() -> dict[str, list[str]]:
@@ -56,6 +59,63 @@ def project_copy(target: Path) -> Project:
     return Project(target)
 
 
+def index_sizes(site: Path) -> dict[str, int]:
+    """Bytes of each language's Pagefind index (metadata, index chunks, page fragments)."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    sizes = {}
+    for lang, info in entry["languages"].items():
+        prefix = info["hash"].split("_")[0] + "_"
+        sizes[lang] = sum(p.stat().st_size for p in (site / "pagefind").rglob(f"*{prefix}*") if p.is_file())
+    return sizes
+
+
+def query_bytes(site: Path) -> dict[str, int] | None:
+    """Bytes a browser fetches from /pagefind/ to run one query per locale (needs Chromium)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    fetched = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--headless", "--no-sandbox", "--disable-gpu",
+                                              "--disable-background-networking"])
+            for locale, query in QUERIES.items():
+                page = browser.new_page()
+                page.goto(base + ("/" if locale == "vi" else f"/{locale}/"))
+                sizes = []
+                page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"])
+                        if "/pagefind/" in r.url else None)
+                page.evaluate("""async (q) => { const pf = await import('/pagefind/pagefind.js');
+                    await pf.init(); const r = await pf.search(q);
+                    await Promise.all(r.results.slice(0, 5).map(x => x.data())); }""", query)
+                fetched[locale] = sum(sizes)
+                page.close()
+            browser.close()
+    except Exception as exc:  # no Chromium here: say so rather than guess
+        print(f"  (query bytes not measured: {exc.__class__.__name__})", file=sys.stderr)
+        return None
+    finally:
+        server.shutdown()
+    return fetched
+
+
+def search_figures(site: Path) -> dict:
+    return {"index": index_sizes(site), "query": query_bytes(site)}
+
+
 def timed(func) -> float:
     start = time.perf_counter()
     func()
@@ -70,7 +130,11 @@ def run(count: int) -> dict:
         render_s = timed(lambda: render_step(project.root))
         pages = sum(1 for _ in project.docs.rglob("*.md"))
         mkdocs_s = timed(lambda: mkdocs_build(project, project.site))
+        search_s = timed(lambda: pagefind_index(project.site))
+        search = search_figures(project.site)
         return {
+            "search_s": search_s,
+            "search": search,
             "essays": count,
             "pages": pages,
             "ingest": ingest_s,
@@ -127,7 +191,6 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
     parser.add_argument("--checker-items", type=int, default=20000)
     args = parser.parse_args()
-    bench_checker(args.checker_items)
     print(f"{len(LOCALES)} locales; times in seconds; peak memory in MB (resident)")
     header = f"{'essays':>7} {'pages':>6} {'ingest':>8} {'render':>8} {'mkdocs':>8} {'ms/page':>8} {'ours/mkdocs':>11} {'peak ours':>9} {'peak mkdocs':>11}"
     print(header)
@@ -142,6 +205,15 @@ def main() -> int:
     if len(results) >= 2:
         growth = results[-1]["ms_per_page"] / results[-2]["ms_per_page"]
         print(f"ms/page growth from {results[-2]['essays']} to {results[-1]['essays']} essays: {growth:.2f}x")
+    if results:
+        print("\nsearch (Pagefind): seconds to index; index KB per locale; KB fetched for one query")
+        for r in results:
+            index = " ".join(f"{k}={v / 1024:.0f}" for k, v in sorted(r["search"]["index"].items()))
+            query = r["search"]["query"]
+            fetched = " ".join(f"{k}={v / 1024:.0f}" for k, v in sorted(query.items())) if query else "not measured"
+            print(f"{r['essays']:>7} essays  {r['search_s']:5.2f} s  index: {index}  query: {fetched}")
+    print()
+    bench_checker(args.checker_items)
     return 0
 
 
