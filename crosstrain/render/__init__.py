@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from crosstrain.corpus import Corpus, load_corpus
@@ -36,9 +36,14 @@ class GlossaryEntry:
     places: list[tuple[EssayView, list[str]]]  # essays and the paragraph ids it occurs in
 
 
-def environment() -> Environment:
+def environment(cache_dir: Path | None = None) -> Environment:
+    # Compiled templates are cached on disk: compiling costs more than rendering a small corpus.
+    cache = FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None
+    if cache_dir:
+        cache_dir.mkdir(parents=True, exist_ok=True)
     env = Environment(
         loader=PackageLoader("crosstrain", "templates"),
+        bytecode_cache=cache,
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -191,7 +196,7 @@ def render_locale(env: Environment, corpus: Corpus, loc: Locale, minutes_cache: 
 
 def render_pages(corpus: Corpus, progress: Progress | None = None) -> dict[str, str]:
     """All generated pages: {path under docs/: text}. Pure: same content, same bytes."""
-    env = environment()
+    env = environment(corpus.root / ".cache" / "crosstrain" / "templates")
     pages: dict[str, str] = {}
     minutes_cache: dict = {}
     for index, loc in enumerate(LOCALES, start=1):

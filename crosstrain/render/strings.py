@@ -5,15 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from crosstrain.locales import DEFAULT_LOCALE, LOCALE_CODES
+from crosstrain.store import load_yaml
 
 
 @lru_cache(maxsize=None)
 def table(locale_code: str) -> dict[str, str]:
     source = resources.files("crosstrain").joinpath(f"strings/{locale_code}.yml").read_text("utf-8")
-    return {str(k): str(v) for k, v in (yaml.safe_load(source) or {}).items()}
+    return {str(k): str(v) for k, v in (load_yaml(source) or {}).items()}
 
 
 def all_tables() -> dict[str, dict[str, str]]:
