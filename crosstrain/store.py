@@ -43,7 +43,8 @@ def write_if_changed(path: Path, text: str, atomic: bool = True) -> bool:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
     if not atomic:
         path.write_bytes(data)
         return True

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,20 +209,60 @@ def render_pages(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
     return pages
 
 
-def write_tree(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
-    """Write changed pages, delete pages no longer generated; (written, deleted)."""
-    written = sum(write_if_changed(docs_dir / path, text, atomic=False) for path, text in sorted(pages.items()))
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
+    return sum(write_if_changed(docs_dir / path, text, atomic=False) for path, text in sorted(pages.items()))
+
+
+def remove_stale(docs_dir: Path, keep: set[str]) -> int:
+    """Delete generated files that are no longer generated, and folders left empty."""
     deleted = 0
     if docs_dir.is_dir():
         for existing in sorted(docs_dir.rglob("*"), reverse=True):
             relative = existing.relative_to(docs_dir).as_posix()
-            if existing.is_file() and relative not in pages:
+            if existing.is_file() and relative not in keep:
                 existing.unlink()
                 deleted += 1
             elif existing.is_dir() and not any(existing.iterdir()):
                 existing.rmdir()
-    return written, deleted
+    return deleted
+
+
+def write_tree(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
+    """Write changed pages, delete pages no longer generated; (written, deleted)."""
+    return write_pages(docs_dir, pages), remove_stale(docs_dir, set(pages))
+
+
+# Large corpora render one locale per process: rendering is CPU-bound and the locales are
+# independent. The corpus reaches the workers by fork, not by pickling.
+PARALLEL_FROM_ESSAYS = 200
+_FORKED: dict = {}
+
+
+def _render_locale_worker(code: str) -> tuple[list[str], int]:
+    corpus, docs_dir = _FORKED["corpus"], _FORKED["docs"]
+    env = environment(corpus.root / ".cache" / "crosstrain" / "templates")
+    loc = next(l for l in LOCALES if l.code == code)
+    pages = {f"{code}/{path}": text for path, text in render_locale(env, corpus, loc, {}).items()}
+    return sorted(pages), write_pages(docs_dir, pages)
 
 
 def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tuple[int, int]:
-    return write_tree(docs_dir, render_pages(load_corpus(root), progress))
+    corpus = load_corpus(root)
+    workers = min(len(LOCALES), os.cpu_count() or 1)
+    if len(corpus.essays) < PARALLEL_FROM_ESSAYS or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return write_tree(docs_dir, render_pages(corpus, progress))
+    environment(root / ".cache" / "crosstrain" / "templates")  # create the cache folder once
+    _FORKED.update(corpus=corpus, docs=docs_dir)
+    keep: set[str] = set()
+    written = 0
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            codes = [loc.code for loc in LOCALES]
+            for index, (paths, count) in enumerate(pool.imap(_render_locale_worker, codes), start=1):
+                if progress:
+                    progress(index, len(codes), codes[index - 1])
+                keep.update(paths)
+                written += count
+    finally:
+        _FORKED.clear()
+    return written, remove_stale(docs_dir, keep)
