@@ -4,11 +4,13 @@ engine can build it."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from crosstrain.render.strings import all_tables
 
 _serving = False
+log = logging.getLogger("mkdocs.plugins.crosstrain")
 
 
 def on_startup(command, dirty):
@@ -25,9 +27,13 @@ def on_serve(server, config, builder):
 
 def on_pre_build(config):
     if _serving:
-        from crosstrain.pipeline import render_step
+        from crosstrain.pipeline import Project, ingest_step, render_step
 
-        render_step(Path(config.config_file_path).parent)
+        root = Path(config.config_file_path).parent
+        report = ingest_step(Project(root))  # a raw file dropped in while serving
+        for error in report.errors:
+            log.warning("crosstrain: %s", error)
+        render_step(root)
 
 
 def on_env(env, config, files):
