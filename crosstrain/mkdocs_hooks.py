@@ -50,11 +50,28 @@ def on_post_template(output, template_name, config):
     global _default_404
     from crosstrain.locales import DEFAULT_LOCALE
 
-    if template_name == "404.html" and config.theme["language"] == DEFAULT_LOCALE.code:
-        _default_404 = output
+    if template_name == "404.html":
+        output = _valid_markup(output)
+        if config.theme["language"] == DEFAULT_LOCALE.code:
+            _default_404 = output
     return output
 
 
 def on_post_build(config):
     if _default_404 is not None:
         (Path(config.site_dir) / "404.html").write_text(_default_404, encoding="utf-8")
+
+
+def on_post_page(output, page, config):
+    return _valid_markup(output)
+
+
+def _valid_markup(output: str) -> str:
+    """Two fixes to Material's markup that the W3C validator reports on every page:
+    `autocomplete` on its checkbox toggles, and a table-of-contents label pointing at a
+    toggle that only exists on pages listed in the navigation."""
+    output = output.replace('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"')
+    output = output.replace('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
+    if 'id="__toc"' not in output:
+        output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return output
