@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosstrain.errors import Origin
-from crosstrain.locales import AUTHORED_LANGUAGES
 from crosstrain.model import AUDIENCES
-from crosstrain.yamlsource import load_located
+from crosstrain.yamlsource import FieldReader, load_located
 
 Text = dict
 
@@ -98,41 +97,14 @@ class ModuleProblem:
     message: str
 
 
-class _Reader:
-    """Reads a module file, turning every missing piece into a problem with its line."""
-
-    def __init__(self, doc, module_id: str):
-        self.doc, self.module_id, self.problems = doc, module_id, []
-
-    def fail(self, key, message):
-        self.problems.append(ModuleProblem(self.doc.origin(key), self.module_id,
-                                           f"{'.'.join(map(str, key))}: {message}"))
-
-    def text(self, data, key) -> Text:
-        value = data.get(key[-1]) if isinstance(data, dict) else None
-        if not isinstance(value, dict):
-            self.fail(key, "expected a mapping with vi, en and zh")
-            return {}
-        for lang in AUTHORED_LANGUAGES:
-            if not str(value.get(lang) or "").strip():
-                self.fail(key + (lang,), f"the {lang} text is missing")
-        return {k: str(v) for k, v in value.items()}
+class _Reader(FieldReader):
+    """A module file: texts, minutes, lists of ids."""
 
     def number(self, data, key) -> int:
         value = data.get(key[-1]) if isinstance(data, dict) else None
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             self.fail(key, "expected a whole number of minutes above 0")
             return 0
-        return value
-
-    def list(self, data, key) -> list:
-        value = data.get(key[-1]) if isinstance(data, dict) else None
-        if value is None:
-            self.fail(key, "is missing")
-            return []
-        if not isinstance(value, list):
-            self.fail(key, "expected a list")
-            return []
         return value
 
     def ids(self, data, key) -> tuple[str, ...]:
@@ -142,7 +114,8 @@ class _Reader:
 def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
     doc = load_located(path)
     data = doc.data if isinstance(doc.data, dict) else {}
-    r = _Reader(doc, str(data.get("id") or path.stem))
+    r = _Reader(doc)
+    subject = str(data.get("id") or path.stem)
     if data.get("id") != path.stem:
         r.fail(("id",), f"must be the file name without .yml ({path.stem!r})")
     if data.get("audience") not in AUDIENCES:
@@ -181,7 +154,7 @@ def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
         pre_quiz=r.ids(data, ("pre_quiz",)), post_quiz=r.ids(data, ("post_quiz",)),
         origin=Origin(path, 1), agenda_origin=doc.origin(("agenda",)),
     )
-    return module, r.problems
+    return module, [ModuleProblem(origin, subject, message) for origin, message in r.problems]
 
 
 def _plain(r: _Reader, value, key) -> Text:

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosstrain.errors import CrosstrainError, Origin
-from crosstrain.locales import AUTHORED_LANGUAGES
-from crosstrain.yamlsource import Located, load_located
+from crosstrain.yamlsource import FieldReader, load_located
 
 Text = dict  # {"vi": …, "en": …, "zh": …}
 
@@ -89,25 +88,8 @@ class Notes:
             yield from (a.cite for a in contrast.attributes)
 
 
-class _Reader:
-    """Reads one notes file, collecting every problem instead of stopping at the first."""
-
-    def __init__(self, doc: Located):
-        self.doc = doc
-        self.problems: list[str] = []
-
-    def fail(self, key, message: str) -> None:
-        self.problems.append(f"{self.doc.origin(key)}: {'.'.join(map(str, key))}: {message}")
-
-    def text(self, data: dict, key) -> Text:
-        value = data.get(key[-1]) if isinstance(data, dict) else None
-        if not isinstance(value, dict):
-            self.fail(key, "expected a mapping with vi, en and zh")
-            return {}
-        for language in AUTHORED_LANGUAGES:
-            if not isinstance(value.get(language), str) or not value[language].strip():
-                self.fail(key + (language,), f"the {language} text is missing")
-        return {k: str(v) for k, v in value.items()}
+class _Reader(FieldReader):
+    """A notes file: texts, and cites (a paragraph id and an exact quote)."""
 
     def cite(self, data: dict, key) -> Cite:
         for field in ("quote", "paragraph"):
@@ -116,11 +98,8 @@ class _Reader:
         return Cite(str(data.get("paragraph")), str(data.get("quote")), self.doc.origin(key))
 
     def items(self, data: dict, name: str) -> list[tuple[tuple, dict]]:
-        value = data.get(name) or []
-        if not isinstance(value, list):
-            self.fail((name,), "expected a list")
-            return []
-        return [((name, i), item) for i, item in enumerate(value) if isinstance(item, dict)]
+        return [((name, i), item) for i, item in enumerate(self.list(data, (name,), required=False))
+                if isinstance(item, dict)]
 
 
 def load_notes(path: Path) -> Notes:
@@ -152,7 +131,7 @@ def load_notes(path: Path) -> Notes:
         Misconception(str(d.get("id")), r.cite(d, k), r.text(d, k + ("text",)), r.text(d, k + ("correction",)))
         for k, d in r.items(data, "misconceptions"))
     if r.problems:
-        raise CrosstrainError(path, "invalid notes:\n  " + "\n  ".join(r.problems))
+        raise CrosstrainError(path, "invalid notes:\n  " + "\n  ".join(f"{o}: {m}" for o, m in r.problems))
     return Notes(str(data["essay"]), key_points, processes, tuple(contrasts), misconceptions,
                  tuple(data.get("terms") or ()), Origin(path, 1))
 

@@ -68,3 +68,39 @@ def load_located(path: Path) -> Located:
     finally:
         loader.dispose()
     return Located(path, data, lines)
+
+
+class FieldReader:
+    """Reads user-written YAML field by field, collecting every problem with its line
+    instead of stopping at the first: (origin, "key.path: what is wrong")."""
+
+    def __init__(self, doc: Located):
+        self.doc = doc
+        self.problems: list[tuple[Origin, str]] = []
+
+    def fail(self, key: Key, message: str) -> None:
+        self.problems.append((self.doc.origin(key), f"{'.'.join(map(str, key))}: {message}"))
+
+    def text(self, data, key: Key) -> dict:
+        """A {vi, en, zh} text; every language must be there and non-empty."""
+        from crosstrain.locales import AUTHORED_LANGUAGES
+
+        value = data.get(key[-1]) if isinstance(data, dict) else None
+        if not isinstance(value, dict):
+            self.fail(key, "expected a mapping with vi, en and zh")
+            return {}
+        for language in AUTHORED_LANGUAGES:
+            if not isinstance(value.get(language), str) or not value[language].strip():
+                self.fail(key + (language,), f"the {language} text is missing")
+        return {k: str(v) for k, v in value.items()}
+
+    def list(self, data, key: Key, required: bool = True) -> list:
+        value = data.get(key[-1]) if isinstance(data, dict) else None
+        if value is None:
+            if required:
+                self.fail(key, "is missing")
+            return []
+        if not isinstance(value, list):
+            self.fail(key, "expected a list")
+            return []
+        return value
