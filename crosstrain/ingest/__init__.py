@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -144,29 +146,58 @@ def ingest_file(raw_path: Path, essays_dir: Path, rules: tuple[Rule, ...],
     return essay.slug, changed
 
 
+# Large corpora are ingested by a pool of processes: files are independent and decoding,
+# detection and segmentation are CPU-bound.
+PARALLEL_FROM_FILES = 200
+
+
+def _ingest_one(job: tuple[Path, Path, tuple[Rule, ...]]):
+    """(slug, changed, warnings, error) for one raw file; runs in a worker process."""
+    raw_path, essays_dir, rules = job
+    warnings: list[str] = []
+    try:
+        slug, changed = ingest_file(raw_path, essays_dir, rules, warnings)
+        return slug, changed, warnings, None
+    except CrosstrainError as exc:
+        return None, False, warnings, exc
+
+
 def ingest(raw_dir: Path, essays_dir: Path, rules: tuple[Rule, ...], progress=None) -> IngestReport:
     """Ingest every raw file; a bad file is reported and skipped, the others go on."""
     report = IngestReport()
     files = raw_files(raw_dir)
     slugs: dict[str, Path] = {}
-    for index, raw_path in enumerate(files, start=1):
-        if progress:
-            progress(index, len(files), raw_path.name)
+    jobs = []
+    for raw_path in files:
         slug = essay_slug(raw_path)
         if slug in slugs:
             report.errors.append(CrosstrainError(
                 raw_path, f"gives the same slug {slug!r} as {slugs[slug].name}", "rename one of the files"))
             continue
         slugs[slug] = raw_path
-        try:
-            slug, changed = ingest_file(raw_path, essays_dir, rules, report.warnings)
-        except CrosstrainError as exc:
-            report.errors.append(exc)
-            continue
-        (report.written if changed else report.unchanged).append(slug)
+        jobs.append((raw_path, essays_dir, rules))
+    workers = min(4, os.cpu_count() or 1)
+    if len(jobs) >= PARALLEL_FROM_FILES and workers > 1 and "fork" in mp.get_all_start_methods():
+        with mp.get_context("fork").Pool(workers) as pool:
+            results = list(_with_progress(pool.imap(_ingest_one, jobs, chunksize=16), jobs, progress))
+    else:
+        results = list(_with_progress(map(_ingest_one, jobs), jobs, progress))
+    for slug, changed, warnings, error in results:
+        report.warnings += warnings
+        if error is not None:
+            report.errors.append(error)
+        else:
+            (report.written if changed else report.unchanged).append(slug)
     if essays_dir.is_dir():
         for folder in sorted(essays_dir.iterdir()):
             if (folder / ESSAY_FILE).is_file() and folder.name not in slugs:
                 report.warnings.append(
                     f"{folder}: no raw file in {raw_dir} gives this essay; delete the folder if the essay was withdrawn")
     return report
+
+
+def _with_progress(results, jobs, progress):
+    for index, result in enumerate(results, start=1):
+        if progress:
+            progress(index, len(jobs), jobs[index - 1][0].name)
+        yield result
