@@ -22,14 +22,14 @@ BLANK = "___"
 Text = dict  # {"vi": …, "en": …, "zh": …}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     text: Text
     correct: bool = False
     feedback: Text = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     essay: str
     paragraphs: tuple[str, ...]
@@ -37,7 +37,7 @@ class Source:
     sha256: dict  # paragraph id -> sha256 of its text when the item was made
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     type: str
@@ -59,7 +59,7 @@ class Item:
         return [i for i, o in enumerate(self.options) if o.correct]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bank:
     name: str
     essay: str | None
