@@ -39,6 +39,9 @@ QUERIES = [
     ("zh-Hant", "數字營銷", "/zh-Hant/essays/digital-marketing-thinking/"),
     ("zh-Hant", "轉化率", "/zh-Hant/essays/marketing-workflow/"),
     ("zh-Hant", "交叉培訓", "/zh-Hant/glossary/"),
+    # two-character words inside longer phrases ("市場營銷與銷售的區別…")
+    ("zh-Hant", "區別", "/zh-Hant/essays/marketing-vs-sales/"),
+    ("zh", "区别", "/zh/essays/marketing-vs-sales/"),
 ]
 
 

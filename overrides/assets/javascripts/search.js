@@ -59,14 +59,37 @@
     });
   }
 
+  // Pagefind's segmenter knows few Traditional Chinese words, so zh-Hant pages are indexed
+  // partly word by word, partly character by character. A query is looked up as typed and,
+  // for zh-Hant, also as exact phrases of its characters ("銷售" -> "\"銷 售\""), which finds
+  // the word inside longer phrases; results of the query as typed come first.
+  var CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
+  function variants(query) {
+    if (document.documentElement.lang !== "zh-Hant" || !CJK_RUN.test(query)) return [query];
+    CJK_RUN.lastIndex = 0;
+    return [query, query.replace(CJK_RUN, function (run) { return " \"" + run.split("").join(" ") + "\" "; }).trim()];
+  }
+
   function search(query) {
     var ticket = ++latest;
     if (!query.trim()) { list.textContent = ""; meta.textContent = S.placeholder; return; }
-    load().then(function () { return pagefind.debouncedSearch(query, {}, 150); })
+    load()
+      .then(function () { return pagefind.debouncedSearch(query, {}, 150); })
       .then(function (found) {
         if (!found || ticket !== latest) return null;
-        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
-          .then(function (results) { return { results: results, total: found.results.length }; });
+        var more = variants(query).slice(1).map(function (q) { return pagefind.search(q); });
+        return Promise.all(more).then(function (extra) {
+          var seen = {}, merged = [];
+          [found].concat(extra).forEach(function (f) {
+            f.results.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; merged.push(r); } });
+          });
+          return merged;
+        });
+      })
+      .then(function (merged) {
+        if (!merged || ticket !== latest) return null;
+        return Promise.all(merged.slice(0, 10).map(function (r) { return r.data(); }))
+          .then(function (results) { return { results: results, total: merged.length }; });
       })
       .then(function (shown) { if (shown && ticket === latest) render(shown.results, shown.total); })
       .catch(function () { meta.textContent = S.none; });
