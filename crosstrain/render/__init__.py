@@ -38,11 +38,21 @@ class GlossaryEntry:
     places: list[tuple[EssayView, list[str]]]  # essays and the paragraph ids it occurs in
 
 
+def template_cache_dir() -> Path:
+    """Compiled templates are cached per user (keyed by the templates' source, so projects
+    can share it): compiling costs more than rendering a small corpus."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "crosstrain" / "templates"
+
+
 def environment(cache_dir: Path | None = None) -> Environment:
-    # Compiled templates are cached on disk: compiling costs more than rendering a small corpus.
-    cache = FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None
+    cache = None
     if cache_dir:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            cache = FileSystemBytecodeCache(str(cache_dir))
+        except OSError:  # a read-only home: compile every time
+            cache = None
     env = Environment(
         loader=PackageLoader("crosstrain", "templates"),
         bytecode_cache=cache,
@@ -198,7 +208,7 @@ def render_locale(env: Environment, corpus: Corpus, loc: Locale, minutes_cache: 
 
 def render_pages(corpus: Corpus, progress: Progress | None = None) -> dict[str, str]:
     """All generated pages: {path under docs/: text}. Pure: same content, same bytes."""
-    env = environment(corpus.root / ".cache" / "crosstrain" / "templates")
+    env = environment(template_cache_dir())
     pages: dict[str, str] = {}
     minutes_cache: dict = {}
     for index, loc in enumerate(LOCALES, start=1):
@@ -240,7 +250,7 @@ _FORKED: dict = {}
 
 def _render_locale_worker(code: str) -> tuple[list[str], int]:
     corpus, docs_dir = _FORKED["corpus"], _FORKED["docs"]
-    env = environment(corpus.root / ".cache" / "crosstrain" / "templates")
+    env = environment(template_cache_dir())
     loc = next(l for l in LOCALES if l.code == code)
     pages = {f"{code}/{path}": text for path, text in render_locale(env, corpus, loc, {}).items()}
     return sorted(pages), write_pages(docs_dir, pages)
@@ -251,7 +261,7 @@ def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tupl
     workers = min(len(LOCALES), os.cpu_count() or 1)
     if len(corpus.essays) < PARALLEL_FROM_ESSAYS or workers < 2 or "fork" not in mp.get_all_start_methods():
         return write_tree(docs_dir, render_pages(corpus, progress))
-    environment(root / ".cache" / "crosstrain" / "templates")  # create the cache folder once
+    environment(template_cache_dir())  # create the shared cache folder before the workers start
     _FORKED.update(corpus=corpus, docs=docs_dir)
     keep: set[str] = set()
     written = 0
