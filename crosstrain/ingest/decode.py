@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -109,39 +108,60 @@ def decode_bytes(data: bytes, path: Path) -> DecodedText:
 
 
 class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page, one line per block element; scripts and styles dropped."""
+    """Visible text of an HTML page, one line per block element. Page furniture (scripts,
+    navigation, header, footer, sidebars, forms) is dropped; when the page marks its
+    content with <article> or <main>, only that is kept."""
 
     _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-               "article", "header", "footer", "blockquote", "title", "ul", "ol", "table", "nav"}
-    _SKIP = {"script", "style", "noscript", "template", "svg"}
+               "article", "main", "blockquote", "title", "ul", "ol", "table", "dd", "dt", "pre"}
+    _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer",
+             "aside", "form", "button", "iframe", "select", "head"}
+    _CONTENT = {"article", "main"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.content_parts: list[str] = []
         self.skipping = 0
+        self.in_content = 0
+
+    def _add(self, text: str) -> None:
+        self.parts.append(text)
+        if self.in_content:
+            self.content_parts.append(text)
 
     def handle_starttag(self, tag, attrs):
         if tag in self._SKIP:
             self.skipping += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
+            return
+        if tag in self._CONTENT:
+            self.in_content += 1
+        if tag in self._BLOCKS:
+            self._add("\n")
 
     def handle_endtag(self, tag):
         if tag in self._SKIP:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
+            return
+        if tag in self._BLOCKS:
+            self._add("\n")
+        if tag in self._CONTENT:
+            self.in_content = max(0, self.in_content - 1)
 
     def handle_data(self, data):
         if not self.skipping:
-            self.parts.append(re.sub(r"\s+", " ", data))
+            self._add(re.sub(r"\s+", " ", data))
+
+    def text(self) -> str:
+        content = "".join(self.content_parts)
+        return content if content.strip() else "".join(self.parts)
 
 
 def html_to_text(markup: str) -> str:
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
-    return html.unescape("".join(parser.parts))
+    return parser.text()
 
 
 def normalize_text(text: str) -> str:
