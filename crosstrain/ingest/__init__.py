@@ -148,7 +148,7 @@ def ingest_file(raw_path: Path, essays_dir: Path, rules: tuple[Rule, ...],
 
 # Large corpora are ingested by a pool of processes: files are independent and decoding,
 # detection and segmentation are CPU-bound.
-PARALLEL_FROM_FILES = 200
+PARALLEL_FROM_FILES = 50
 
 
 def _ingest_one(job: tuple[Path, Path, tuple[Rule, ...]]):

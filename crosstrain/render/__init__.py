@@ -244,7 +244,7 @@ def write_tree(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
 
 # Large corpora render one locale per process: rendering is CPU-bound and the locales are
 # independent. The corpus reaches the workers by fork, not by pickling.
-PARALLEL_FROM_ESSAYS = 200
+PARALLEL_FROM_ESSAYS = 50
 _FORKED: dict = {}
 
 
