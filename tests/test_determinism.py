@@ -41,3 +41,27 @@ def test_raw_files_unchanged_after_full_build(built):
     for essay in load_essays(built.essays):
         digest = hashlib.sha256((built.raw / essay.raw_file).read_bytes()).hexdigest()
         assert digest == essay.raw_sha256
+
+
+def test_process_pools_give_the_same_trees(project, tmp_path, monkeypatch):
+    """The parallel paths (used from 50 essays) write exactly what the sequential ones do."""
+    import crosstrain.ingest as ingest_module
+    import crosstrain.render as render_module
+    from tests.conftest import copy_project
+
+    render_step(project.root)
+    sequential_docs = tree(project.docs)
+    originals = {p: p.read_bytes() for p in project.essays.glob("*/*.md") if "role: original" in p.read_text("utf-8")}
+
+    (tmp_path / "parallel").mkdir()
+    other = copy_project(tmp_path / "parallel")
+    for path in originals:
+        (other.essays / path.relative_to(project.essays)).unlink()  # ingest must write them again
+    monkeypatch.setattr(ingest_module, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(render_module, "PARALLEL_FROM_ESSAYS", 1)
+    report = ingest_step(other)
+    assert not report.errors and len(report.written) == len(originals)
+    for path, data in originals.items():
+        assert (other.essays / path.relative_to(project.essays)).read_bytes() == data
+    render_step(other.root)
+    assert tree(other.docs) == sequential_docs

@@ -111,18 +111,22 @@ def _lines_before_blank(text: str) -> set[int]:
 
 
 def _previous(folder: Path) -> tuple[Essay | None, dict]:
-    """What an earlier ingest wrote: its blocks (for stable ids) and the curated keys."""
+    """What an earlier ingest wrote: its blocks (for stable ids) and the curated keys.
+    A deleted original text is written again as on a first ingest: the same raw text gives
+    the same ids, so its translations still fit."""
     record_path = folder / ESSAY_FILE
     if not record_path.is_file():
         return None, {}
     record = read_record(record_path)
-    original = read_text(folder / record["original"])
+    original_path = folder / record["original"]
+    original = (read_text(original_path) if original_path.is_file()
+                else EssayText(locale=original_path.stem, role=ORIGINAL, title=record["title"], blocks=()))
     essay = Essay(
         slug=record["slug"], title=record["title"], language=record["language"],
         script=record.get("script"), original_locale=original.locale,
         raw_file=record["raw"]["file"], raw_sha256=record["raw"]["sha256"],
         encoding=record["raw"]["encoding"],
-        last_block_number=int(record.get("last_block_number", 0)),
+        last_block_number=int(record.get("last_block_number", 0)) if original.blocks else 0,
         texts={original.locale: original},
     )
     return essay, record.get("curated") or {"audience": "all", "tags": []}
