@@ -163,10 +163,12 @@ def source_exists(corpus):
                           f"quote {item.source.quote[:40]!r} is not in {', '.join(item.source.paragraphs)}")
 
 
-@rule("Q007", "item made from a paragraph that has changed since", WARNING)
+@rule("Q007", "item made from a paragraph that has changed since")
 def stale_source(corpus):
     """Each item records the sha256 of the paragraphs it was made from; a different hash
-    means the original changed and the item may no longer be true to it.
+    means the original changed and the item may no longer be true to it. An error: a quiz
+    must not test what the essay no longer says (`crosstrain build` regenerates generated
+    items first, so only authored items need a person).
 
     Fix: review the item against the paragraph; for generated items edit the notes and run
     `crosstrain generate`; for authored items update `sha256` after review."""

@@ -149,7 +149,8 @@ def test_cli_report_and_exit_status(project, capsys):
 
 
 def test_warnings_fail_only_with_strict(project, capsys):
-    DEFECTS["Q007"][0](project)
+    path = project.essays / BANK / "zh.md"  # drop the last translated paragraph: T003 only
+    path.write_text(re.sub(r"\{#p29 [^}]*\}\n[^\n]+\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
     assert main(["--root", str(project.root), "check"]) == 0
     assert main(["--root", str(project.root), "check", "--strict"]) == 1
 
