@@ -110,7 +110,9 @@ def mkdocs_build(project: Project, site_dir: Path) -> None:
 def pagefind_index(site_dir: Path) -> None:
     """Index the built site with Pagefind (extended: Chinese segmentation, folded diacritics);
     it writes one index per <html lang> into site/pagefind/."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    # permalink pilcrows (¶) would otherwise show in every result title and excerpt
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
+               "--exclude-selectors", ".headerlink"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise CrosstrainError(site_dir, "pagefind failed:\n  " + (result.stderr or result.stdout).strip()[-2000:])
