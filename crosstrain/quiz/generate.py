@@ -110,22 +110,19 @@ def gen_single(essay: Essay, notes: Notes) -> list[Item]:
 
 
 def gen_true_false(essay: Essay, notes: Notes) -> list[Item]:
-    items = []
-    for point in notes.key_points:
-        statement = {l: emphasise_negations(point.text[l], l) for l in AUTHORED_LANGUAGES}
-        items.append(Item(
-            id=f"{essay.slug}.tf.{point.id}", type="true_false", generator="true-false-key-point",
-            difficulty=1, source=source(essay, [point.cite]), stem=phrase("tf.stem", statement=statement),
-            answer=True, explanation=phrase("tf.true_explanation", statement=point.text),
-        ))
-    for wrong in notes.misconceptions:
-        statement = {l: emphasise_negations(wrong.text[l], l) for l in AUTHORED_LANGUAGES}
-        items.append(Item(
-            id=f"{essay.slug}.tf.{wrong.id}", type="true_false", generator="true-false-misconception",
-            difficulty=2, source=source(essay, [wrong.cite]), stem=phrase("tf.stem", statement=statement),
-            answer=False, explanation=phrase("tf.false_explanation", correction=wrong.correction),
-        ))
-    return items
+    """A statement to judge: key points are true, misconceptions false. Negations in the
+    statement are emphasised, as in any stem."""
+
+    def item(entry, answer: bool, generator: str, difficulty: int, explanation: dict) -> Item:
+        statement = {lang: emphasise_negations(entry.text[lang], lang) for lang in AUTHORED_LANGUAGES}
+        return Item(id=f"{essay.slug}.tf.{entry.id}", type="true_false", generator=generator,
+                    difficulty=difficulty, source=source(essay, [entry.cite]),
+                    stem=phrase("tf.stem", statement=statement), answer=answer, explanation=explanation)
+
+    return ([item(p, True, "true-false-key-point", 1, phrase("tf.true_explanation", statement=p.text))
+             for p in notes.key_points]
+            + [item(m, False, "true-false-misconception", 2, phrase("tf.false_explanation", correction=m.correction))
+               for m in notes.misconceptions])
 
 
 def gen_multiple(essay: Essay, notes: Notes) -> list[Item]:
