@@ -226,7 +226,3 @@ def load_essays(essays_dir: Path) -> list[Essay]:
     if not essays_dir.is_dir():
         return []
     return [load_essay(d) for d in sorted(essays_dir.iterdir()) if (d / ESSAY_FILE).is_file()]
-
-
-def with_texts(essay: Essay, texts: dict[str, EssayText]) -> Essay:
-    return replace(essay, texts=texts)

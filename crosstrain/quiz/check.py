@@ -10,7 +10,7 @@ from collections import Counter
 from crosstrain.checks import WARNING, problem, rule
 from crosstrain.locales import AUTHORED_LANGUAGES
 from crosstrain.quiz.flaws import fold_option, says_all_or_none, unemphasised_negations
-from crosstrain.quiz.model import BLANK, CHOICE_TYPES
+from crosstrain.quiz.model import AUTHORED, BLANK, CHOICE_TYPES
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 SHARE_LIMIT = 0.4  # of a bank's single-key items: key in one position, or key the longest
@@ -308,7 +308,7 @@ def bank_summary(corpus) -> list[str]:
     totals = Counter()
     for bank in corpus.banks:
         by_type = Counter(i.type for i in bank.items)
-        authored = sum(1 for i in bank.items if i.generator == "authored")
+        authored = sum(1 for i in bank.items if i.generator == AUTHORED)
         by_lang = {l: sum(1 for i in bank.items if i.stem.get(l, "").strip()) for l in AUTHORED_LANGUAGES}
         totals.update(by_type)
         totals["items"] += len(bank.items)
@@ -367,10 +367,10 @@ def generated_drift(corpus):
         essay = corpus.essays.get(bank.essay or "")
         if notes is None or essay is None:
             continue
-        authored = [i for i in bank.items if i.generator == "authored"]
+        authored = [i for i in bank.items if i.generator == AUTHORED]
         expected = {i.id: i for i in generate_items(essay, notes, corpus.glossary, authored)}
         for item in bank.items:
-            if item.generator == "authored":
+            if item.generator == AUTHORED:
                 continue
             made = expected.get(item.id)
             if made is None:

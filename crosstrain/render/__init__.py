@@ -16,7 +16,7 @@ from crosstrain.corpus import Corpus, load_corpus
 from crosstrain.glossary import Term, occurrences, sort_key
 from crosstrain.locales import LOCALES, Locale
 from crosstrain.model import AUDIENCES
-from crosstrain.render.markup import html_text, md_inline, yaml_string
+from crosstrain.render.markup import md_inline, yaml_string
 from crosstrain.quiz.export import gift_bank
 from crosstrain.render.moduleviews import ModuleView, excerpt_html
 from crosstrain.render.quizviews import LETTERS, ItemView, QuizView
@@ -62,8 +62,8 @@ def environment(cache_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md_inline, html_text=html_text, yaml=yaml_string)
-    env.globals.update(audiences=AUDIENCES, locales=LOCALES, excerpt_html=excerpt_html)
+    env.filters.update(md=md_inline, yaml=yaml_string)
+    env.globals.update(excerpt_html=excerpt_html)
     return env
 
 

@@ -23,10 +23,6 @@ def md_inline(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
-def html_text(text: str) -> Markup:
-    return Markup(html.escape(text).replace("\n", "<br>"))
-
-
 def yaml_string(text: str) -> Markup:
     """A YAML scalar for front matter (JSON strings are valid YAML)."""
     return Markup(json.dumps(text, ensure_ascii=False))

@@ -11,7 +11,7 @@ from crosstrain.glossary import Term, first_occurrences, with_tooltips
 from crosstrain.locales import DEFAULT_LOCALE, locale
 from crosstrain.model import Block, Essay
 from crosstrain.render.markup import reading_minutes, split_label
-from crosstrain.translate import SHOWN_DERIVED, SHOWN_FALLBACK, SHOWN_ORIGINAL, SHOWN_TRANSLATION, Resolved
+from crosstrain.translate import SHOWN_DERIVED, SHOWN_FALLBACK, SHOWN_TRANSLATION, Resolved
 
 
 def page_url(from_locale: str, to_locale: str, path: str) -> str:
@@ -89,10 +89,6 @@ class EssayView:
     @property
     def is_fallback(self) -> bool:
         return self.status == SHOWN_FALLBACK
-
-    @property
-    def is_original(self) -> bool:
-        return self.status == SHOWN_ORIGINAL
 
     @property
     def translation(self):

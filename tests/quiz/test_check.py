@@ -12,7 +12,6 @@ import yaml
 from crosstrain.checks import ERROR, load_rules, run_rules
 from crosstrain.cli import main
 from crosstrain.corpus import load_corpus
-from crosstrain.quiz.bank import AUTHORED_MARKER
 from tests.conftest import ROOT
 
 BANK = "marketing-workflow"
