@@ -50,9 +50,21 @@ def test_switcher_links_to_the_same_essay(built):
     assert re.search(r'href="[^"]*zh-Hant/essays/marketing-workflow/"[^>]*hreflang="zh-Hant"', html)
 
 
-def test_untranslated_banner_and_original_text(built):
-    html = page(built, "en", "essays/marketing-workflow/index.html")
-    assert 'lang="vi"' in html
+def test_untranslated_essay_falls_back_to_the_original_with_a_banner(project):
+    """A new essay with no translation reads in every locale: the original, marked, no 404."""
+    from tests.conftest import build
+
+    (project.raw / "tin-moi.txt").write_text(
+        "Bài viết mới về bán hàng\n\nĐoạn văn duy nhất của bài viết mới này nói về khách hàng.\n", encoding="utf-8")
+    build(project)
+    for loc in LOCALES:
+        html = page(project, loc.code, "essays/tin-moi/index.html")
+        assert html_lang(html) == loc.html_lang
+        assert '<p id="p1" class="ct-block ct-p" lang="vi">Đoạn văn duy nhất' in html
+        assert ("ct-banner" in html) == (loc.code != "vi"), loc.code
+    assert "This essay has no English translation yet" in page(project, "en", "essays/tin-moi/index.html")
+    translated = page(project, "en", "essays/marketing-workflow/index.html")
+    assert "ct-banner" not in translated and "Translated from Vietnamese" in translated
 
 
 def test_no_third_party_requests(built):
