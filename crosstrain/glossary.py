@@ -7,10 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from markupsafe import Markup, escape
-from pypinyin import lazy_pinyin
 
 from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.locales import AUTHORED_LANGUAGES
@@ -100,69 +100,103 @@ def _match_forms(given: dict) -> dict[str, tuple[str, ...]]:
     return {code: tuple(sorted(values, key=lambda f: (-len(f), f))) for code, values in forms.items()}
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern
+    term_of: dict[str, str]  # matched form -> term id
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _trie_regex(node: dict, depth: int) -> str:
+    """A regex for every form below one trie node. A trie-shaped regex fails at a text
+    position after one character test, where an alternation of all forms tries each form:
+    with a hundred forms that was most of the render time of a large corpus."""
+    branches = []
+    for ch in sorted(k for k in node if k):
+        # Latin forms match whole words only. The guard follows the first character, so
+        # that every branch starts with a literal and `re` scans for those characters in C.
+        guard = r"(?<!\w.)" if depth == 0 and _is_word_char(ch) else ""
+        branches.append(re.escape(ch) + guard + _trie_regex(node[ch], depth + 1))
+    if "" in node:  # a form ends here: tried last, so the longest form wins
+        branches.append(r"(?!\w)" if _is_word_char(node[""]) else "")
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
 @lru_cache(maxsize=64)
-def _matcher(forms_key: tuple[tuple[str, str], ...]) -> re.Pattern | None:
-    """One regex for all forms of one locale, longest first; Latin forms match whole words."""
-    if not forms_key:
+def _matcher(key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher | None:
+    """One regex for all forms of one locale; at a position, the longest form matches."""
+    pairs = sorted(((form, term_id) for term_id, forms in key for form in forms),
+                   key=lambda p: (-len(p[0]), p[0], p[1]))
+    if not pairs:
         return None
-    parts = []
-    for form, term_id in forms_key:
-        body = re.escape(form)
-        if form[:1].isascii() and form[:1].isalnum():
-            body = r"(?<![\w])" + body
-        if form[-1:].isascii() and form[-1:].isalnum():
-            body += r"(?![\w])"
-        parts.append(f"(?P<t{len(parts)}>{body})")
-    return re.compile("|".join(parts))
+    trie: dict = {}
+    term_of: dict[str, str] = {}
+    for form, term_id in pairs:
+        term_of.setdefault(form, term_id)
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = form[-1]  # the end marker keeps the last character for the word guard
+    return _Matcher(re.compile(_trie_regex(trie, 0)), term_of)
 
 
-def _forms(terms: list[Term], locale_code: str) -> tuple[tuple[str, str], ...]:
-    pairs = [(form, t.id) for t in terms for form in t.match.get(locale_code, ())]
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1])))
+class TermMatch(NamedTuple):
+    block_id: str
+    start: int
+    end: int
+    term_id: str
 
 
-def occurrences(terms: list[Term], blocks, locale_code: str) -> dict[str, list[str]]:
+def find_terms(terms: list[Term] | tuple[Term, ...], blocks, locale_code: str) -> tuple[TermMatch, ...]:
+    """Every place a term's form occurs in the blocks, block by block, left to right."""
+    matcher = _matcher(tuple((t.id, t.match.get(locale_code, ())) for t in terms))
+    if matcher is None:
+        return ()
+    return tuple(TermMatch(block.id, m.start(), m.end(), matcher.term_of[m.group()])
+                 for block in blocks for m in matcher.pattern.finditer(block.text))
+
+
+def blocks_by_term(matches: tuple[TermMatch, ...]) -> dict[str, list[str]]:
     """term id -> ids of the blocks (in order) where the term occurs."""
-    forms = _forms(terms, locale_code)
-    pattern = _matcher(forms)
     found: dict[str, list[str]] = {}
-    if pattern is None:
-        return found
-    for block in blocks:
-        for match in pattern.finditer(block.text):
-            term_id = forms[int(match.lastgroup[1:])][1]
-            ids = found.setdefault(term_id, [])
-            if not ids or ids[-1] != block.id:
-                ids.append(block.id)
+    for match in matches:
+        ids = found.setdefault(match.term_id, [])
+        if not ids or ids[-1] != match.block_id:
+            ids.append(match.block_id)
     return found
 
 
-def first_occurrences(terms: list[Term], blocks, text_locale: str) -> dict[str, list[tuple[int, int, str]]]:
-    """block id -> [(start, end, term id)]: where each term first appears on a page."""
-    forms = _forms(terms, text_locale)
-    pattern = _matcher(forms)
+def occurrences(terms: list[Term], blocks, locale_code: str) -> dict[str, list[str]]:
+    return blocks_by_term(find_terms(terms, blocks, locale_code))
+
+
+def first_marks(matches: tuple[TermMatch, ...], block_ids: set[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """block id -> [(start, end, term id)]: where each term first appears in those blocks."""
     marks: dict[str, list[tuple[int, int, str]]] = {}
-    if pattern is None:
-        return marks
     seen: set[str] = set()
-    for block in blocks:
-        for match in pattern.finditer(block.text):
-            term_id = forms[int(match.lastgroup[1:])][1]
-            if term_id not in seen:
-                seen.add(term_id)
-                marks.setdefault(block.id, []).append((match.start(), match.end(), term_id))
+    for match in matches:
+        if match.block_id in block_ids and match.term_id not in seen:
+            seen.add(match.term_id)
+            marks.setdefault(match.block_id, []).append((match.start, match.end, match.term_id))
     return marks
 
 
 def with_tooltips(text: str, marks: list[tuple[int, int, str]], definitions: dict[str, str]) -> Markup:
     """The text, HTML-escaped, with each marked span wrapped in <abbr title=definition>."""
+    if not marks:  # most paragraphs: a term is marked only where it first appears
+        return escape(text)
     out, position = [], 0
     for start, end, term_id in sorted(marks):
-        out.append(escape(text[position:start]))
-        out.append(Markup('<abbr title="{}">{}</abbr>').format(definitions[term_id], text[start:end]))
+        out.append(f'{escape(text[position:start])}<abbr title="{escape(definitions[term_id])}">'
+                   f"{escape(text[start:end])}</abbr>")
         position = end
     out.append(escape(text[position:]))
-    return Markup("").join(out)
+    return Markup("".join(out))
 
 
 # --- collation -------------------------------------------------------------------------
@@ -188,5 +222,8 @@ def sort_key(locale_code: str):
     if locale_code == "vi":
         return _vi_key
     if locale_code in ("zh", "zh-Hant"):
+        # imported here: its dictionaries take longer to load than rendering a small site
+        from pypinyin import lazy_pinyin
+
         return lambda text: (" ".join(lazy_pinyin(text)).lower(), text)
     return lambda text: (text.casefold(), text)

@@ -13,9 +13,10 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from crosstrain.corpus import Corpus, load_corpus
-from crosstrain.glossary import Term, occurrences, sort_key
+from crosstrain.glossary import Term, blocks_by_term, sort_key
 from crosstrain.locales import LOCALES, Locale
 from crosstrain.model import AUDIENCES
+from crosstrain.render.essaybody import essay_body
 from crosstrain.render.markup import md_inline, yaml_string
 from crosstrain.quiz.export import gift_bank
 from crosstrain.render.moduleviews import ModuleView, excerpt_html
@@ -28,6 +29,8 @@ from crosstrain.translate import resolve
 Progress = Callable[[int, int, str], None]
 # The home page suggests a few readings per track; the library lists them all.
 HOME_READINGS = 6
+# A glossary entry links this many essays at most: the ones that use the term most.
+GLOSSARY_PLACES = 10
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class GlossaryEntry:
     name: str
     definition: str
     places: list[tuple[EssayView, list[str]]]  # essays and the paragraph ids it occurs in
+    more: int = 0  # essays beyond those listed
 
 
 def template_cache_dir() -> Path:
@@ -67,9 +71,9 @@ def environment(cache_dir: Path | None = None) -> Environment:
     return env
 
 
-def essay_views(corpus: Corpus, locale_code: str, minutes_cache: dict) -> list[EssayView]:
+def essay_views(corpus: Corpus, locale_code: str, text_cache: dict) -> list[EssayView]:
     terms = tuple(corpus.glossary)
-    return [EssayView(e, resolve(e, locale_code), locale_code, terms, minutes_cache) for e in corpus.essays.values()]
+    return [EssayView(e, resolve(e, locale_code), locale_code, terms, text_cache) for e in corpus.essays.values()]
 
 
 def library_groups(views: list[EssayView], t: Strings) -> list[tuple[str, list[tuple[str, list[EssayView]]]]]:
@@ -90,11 +94,16 @@ def library_groups(views: list[EssayView], t: Strings) -> list[tuple[str, list[t
 def glossary_entries(corpus: Corpus, views: list[EssayView], locale_code: str) -> list[GlossaryEntry]:
     places: dict[str, list[tuple[EssayView, list[str]]]] = {}
     for view in views:
-        found = occurrences(corpus.glossary, view.shown.text.blocks, view.shown.text.locale)
+        found = blocks_by_term(view.term_matches)
         for term_id, block_ids in found.items():
             places.setdefault(term_id, []).append((view, block_ids))
-    entries = [GlossaryEntry(t, t.name(locale_code), t.meaning(locale_code), places.get(t.id, []))
-               for t in corpus.glossary]
+    entries = []
+    for term in corpus.glossary:
+        # the essays that use the term most come first; a common term in a large corpus
+        # would otherwise list every essay
+        found = sorted(places.get(term.id, []), key=lambda place: -len(place[1]))
+        entries.append(GlossaryEntry(term, term.name(locale_code), term.meaning(locale_code),
+                                     found[:GLOSSARY_PLACES], max(0, len(found) - GLOSSARY_PLACES)))
     key = sort_key(locale_code)
     return sorted(entries, key=lambda e: key(e.name))
 
@@ -164,10 +173,10 @@ def script_strings(t: Strings) -> Markup:
     return Markup(json.dumps({k: t(k) for k in keys}, ensure_ascii=False).replace("</", "<\\/"))
 
 
-def render_locale(env: Environment, corpus: Corpus, loc: Locale, minutes_cache: dict) -> dict[str, str]:
+def render_locale(env: Environment, corpus: Corpus, loc: Locale, text_cache: dict) -> dict[str, str]:
     """Every page of one locale, as {path under docs/<locale>/: Markdown}."""
     t = Strings(loc.code)
-    views = essay_views(corpus, loc.code, minutes_cache)
+    views = essay_views(corpus, loc.code, text_cache)
     common = {"t": t, "locale": loc}
     pages = {
         "index.md": env.get_template("home.md.j2").render(
@@ -181,7 +190,7 @@ def render_locale(env: Environment, corpus: Corpus, loc: Locale, minutes_cache: 
     }
     essay_template = env.get_template("essay.md.j2")
     for view in views:
-        pages[f"essays/{view.slug}.md"] = essay_template.render(view=view, **common)
+        pages[f"essays/{view.slug}.md"] = essay_template.render(view=view, body=essay_body(view, t), **common)
     modules = [ModuleView(m, loc.code, {v.slug: v for v in views}) for m in corpus.modules]
     pages["modules/index.md"] = env.get_template("modules.md.j2").render(modules=modules, **common)
     learner, trainer, handout = (env.get_template(n) for n in ("module.md.j2", "module_trainer.md.j2", "handout.md.j2"))
@@ -210,11 +219,11 @@ def render_pages(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
     """All generated pages: {path under docs/: text}. Pure: same content, same bytes."""
     env = environment(template_cache_dir())
     pages: dict[str, str] = {}
-    minutes_cache: dict = {}
+    text_cache: dict = {}
     for index, loc in enumerate(LOCALES, start=1):
         if progress:
             progress(index, len(LOCALES), loc.code)
-        for path, text in render_locale(env, corpus, loc, minutes_cache).items():
+        for path, text in render_locale(env, corpus, loc, text_cache).items():
             pages[f"{loc.code}/{path}"] = text
     return pages
 

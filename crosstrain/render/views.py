@@ -7,7 +7,7 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from crosstrain.glossary import Term, first_occurrences, with_tooltips
+from crosstrain.glossary import Term, TermMatch, find_terms, first_marks, with_tooltips
 from crosstrain.locales import DEFAULT_LOCALE, locale
 from crosstrain.model import Block, Essay
 from crosstrain.render.markup import reading_minutes, split_label
@@ -50,8 +50,9 @@ class EssayView:
     shown: Resolved
     locale_code: str
     terms: tuple[Term, ...] = ()
-    # shared by the locales of one render: a fallback page shows the same text in three
-    minutes_cache: dict = field(default_factory=dict, compare=False, repr=False)
+    # What depends on the shown text alone, shared by the locales of one render: a
+    # fallback page shows the same text in three.
+    text_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def slug(self) -> str:
@@ -74,13 +75,21 @@ class EssayView:
     def original_lang(self) -> str:
         return locale(self.essay.original_locale).html_lang
 
+    def _per_text(self, name: str, compute):
+        text = self.shown.text
+        key = (name, self.essay.slug, text.locale, text.role)
+        if key not in self.text_cache:
+            self.text_cache[key] = compute(text)
+        return self.text_cache[key]
+
     @property
     def minutes(self) -> int:
-        text = self.shown.text
-        key = (self.essay.slug, text.locale, text.role)
-        if key not in self.minutes_cache:
-            self.minutes_cache[key] = reading_minutes([b.text for b in text.blocks])
-        return self.minutes_cache[key]
+        return self._per_text("minutes", lambda text: reading_minutes([b.text for b in text.blocks]))
+
+    @property
+    def term_matches(self) -> tuple[TermMatch, ...]:
+        """Where the glossary's terms occur in the shown text."""
+        return self._per_text("terms", lambda text: find_terms(self.terms, text.blocks, text.locale))
 
     @property
     def is_translated(self) -> bool:
@@ -111,8 +120,8 @@ class EssayView:
         hashes = {b.id: b.source_sha256 for b in (self.translation.blocks if self.translation else ())}
         definitions = {t.id: t.meaning(self.locale_code) for t in self.terms}
         # Tooltips go in paragraphs only: headings are Markdown, and the TOC repeats them.
-        prose = [b for b in text.blocks if b.kind not in ("heading", "step")]
-        marks = first_occurrences(list(self.terms), prose, text.locale) if self.terms else {}
+        prose = {b.id for b in text.blocks if b.kind not in ("heading", "step")}
+        marks = first_marks(self.term_matches, prose)
         shown = []
         for block in text.blocks:
             source = original.block(block.id) if self.is_translated else None
@@ -126,5 +135,5 @@ class EssayView:
             else:
                 block_marks = marks.get(block.id, [])
             html = with_tooltips(body, block_marks, definitions)
-            shown.append(ShownBlock(block, Markup(html.replace("\n", Markup("<br>"))), source, stale))
+            shown.append(ShownBlock(block, Markup(str(html).replace("\n", "<br>")), source, stale))
         return shown
