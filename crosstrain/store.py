@@ -36,8 +36,9 @@ def load_yaml(text: str):
 
 def write_if_changed(path: Path, text: str, atomic: bool = True) -> bool:
     """Write only when the content differs, so reruns leave mtimes and trees untouched.
-    Content files are replaced atomically; generated pages (atomic=False) need not be, as
-    a failed render is simply run again."""
+    A content file is replaced atomically, so that an interrupted run never leaves half of
+    an edited file; a new file has nothing to lose and is written directly, as are
+    generated pages (atomic=False): creating files is the slow part of a large ingest."""
     data = text.encode("utf-8")
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
@@ -45,6 +46,7 @@ def write_if_changed(path: Path, text: str, atomic: bool = True) -> bool:
     except FileNotFoundError:
         if not path.parent.is_dir():
             path.parent.mkdir(parents=True, exist_ok=True)
+        atomic = False
     if not atomic:
         path.write_bytes(data)
         return True

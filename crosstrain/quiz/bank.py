@@ -10,7 +10,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 from crosstrain.errors import CrosstrainError, Origin
@@ -29,7 +28,10 @@ class SchemaProblem:
 
 
 @lru_cache(maxsize=1)
-def validator() -> jsonschema.Draft202012Validator:
+def validator():
+    # imported here: jsonschema costs more to import than a cached check takes
+    import jsonschema
+
     schema = json.loads(resources.files("crosstrain.quiz").joinpath("schema.json").read_text("utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
@@ -51,7 +53,7 @@ def item_from_dict(data: dict, origin: Origin, key: tuple) -> Item:
     )
 
 
-def _message(error: jsonschema.ValidationError) -> str:
+def _message(error) -> str:
     where = ".".join(str(p) for p in error.relative_path)
     if error.validator == "additionalProperties":
         return error.message.replace("Additional properties are not allowed", "unknown field(s)")
