@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.locales import AUTHORED_LANGUAGES
 from crosstrain.translate import opencc_convert
+from crosstrain.usercache import read_json, write_json
 
 CATEGORIES = ("metric", "channel", "tool", "strategy", "role", "process", "concept")
 # `match` keys: one per locale; zh_hant stands for zh-Hant (YAML keys avoid the hyphen).
@@ -217,13 +218,27 @@ def _vi_key(text: str) -> tuple:
     return (tuple(letters), tuple(tones))
 
 
-def sort_key(locale_code: str):
-    """How a locale orders terms: Vietnamese alphabet, pinyin for Chinese, casefold else."""
+def _pinyin(names: list[str]) -> dict[str, str]:
+    """Each name in pinyin. Kept in a per-user cache: loading pypinyin's dictionaries takes
+    longer than rendering a small site, and a glossary's names change rarely."""
+    from importlib.metadata import version
+
+    cache_name = f"pinyin-{version('pypinyin')}.json"
+    known = read_json(cache_name)
+    missing = sorted({n for n in names if not isinstance(known.get(n), str)})
+    if missing:
+        from pypinyin import lazy_pinyin
+
+        known.update({name: " ".join(lazy_pinyin(name)).lower() for name in missing})
+        write_json(cache_name, known)
+    return {name: known[name] for name in names}
+
+
+def sort_key(locale_code: str, names: list[str]):
+    """How a locale orders these names: Vietnamese alphabet, pinyin for Chinese, casefold else."""
     if locale_code == "vi":
         return _vi_key
     if locale_code in ("zh", "zh-Hant"):
-        # imported here: its dictionaries take longer to load than rendering a small site
-        from pypinyin import lazy_pinyin
-
-        return lambda text: (" ".join(lazy_pinyin(text)).lower(), text)
+        pinyin = _pinyin(names)
+        return lambda text: (pinyin[text], text)
     return lambda text: (text.casefold(), text)

@@ -25,6 +25,7 @@ from crosstrain.render.strings import Strings, table
 from crosstrain.render.views import EssayView
 from crosstrain.store import write_if_changed
 from crosstrain.translate import resolve
+from crosstrain.usercache import user_cache_dir
 
 Progress = Callable[[int, int, str], None]
 # The home page suggests a few readings per track; the library lists them all.
@@ -45,8 +46,7 @@ class GlossaryEntry:
 def template_cache_dir() -> Path:
     """Compiled templates are cached per user (keyed by the templates' source, so projects
     can share it): compiling costs more than rendering a small corpus."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "crosstrain" / "templates"
+    return user_cache_dir("templates")
 
 
 def environment(cache_dir: Path | None = None) -> Environment:
@@ -104,7 +104,7 @@ def glossary_entries(corpus: Corpus, views: list[EssayView], locale_code: str) -
         found = sorted(places.get(term.id, []), key=lambda place: -len(place[1]))
         entries.append(GlossaryEntry(term, term.name(locale_code), term.meaning(locale_code),
                                      found[:GLOSSARY_PLACES], max(0, len(found) - GLOSSARY_PLACES)))
-    key = sort_key(locale_code)
+    key = sort_key(locale_code, [e.name for e in entries])
     return sorted(entries, key=lambda e: key(e.name))
 
 
