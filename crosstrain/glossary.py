@@ -9,13 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from markupsafe import Markup, escape
 
 from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.locales import AUTHORED_LANGUAGES
 from crosstrain.translate import opencc_convert
 from crosstrain.usercache import read_json, write_json
+from crosstrain.yamlsource import load_located
 
 CATEGORIES = ("metric", "channel", "tool", "strategy", "role", "process", "concept")
 # `match` keys: one per locale; zh_hant stands for zh-Hant (YAML keys avoid the hyphen).
@@ -47,18 +47,13 @@ def load_glossary(path: Path) -> list[Term]:
     """All terms, or one error that lists every problem with its line."""
     if not path.is_file():
         return []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise CrosstrainError(Origin(path, mark.line + 1 if mark else None), f"not valid YAML: {exc}") from None
-    nodes = {k.value: v for k, v in root.value}.get("terms") if isinstance(root, yaml.MappingNode) else None
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list) or nodes is None:
+    doc = load_located(path)  # one pass of libyaml, with the line of every term
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise CrosstrainError(path, "expected a top-level 'terms:' list")
     problems, terms, seen = [], [], set()
-    for item, node in zip(data["terms"], nodes.value):
-        origin = Origin(path, node.start_mark.line + 1)
+    for index, item in enumerate(data["terms"]):
+        origin = doc.origin(("terms", index))
         term_id = item.get("id", "?") if isinstance(item, dict) else "?"
         where = f"{origin}: term {term_id}"
         if not isinstance(item, dict):
