@@ -61,7 +61,7 @@ def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
     data = raw_path.read_bytes()
     if not data.strip():
         raise CrosstrainError(raw_path, "the file is empty", "put the essay's text in it or remove it")
-    decoded = read_raw(raw_path)
+    decoded = read_raw(raw_path, data)
     detected = detect(decoded.text)
     if detected is None:
         raise CrosstrainError(

@@ -172,9 +172,10 @@ def normalize_text(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def read_raw(path: Path) -> DecodedText:
-    """The raw file's text, decoded and normalised (HTML pages reduced to their text)."""
-    decoded = decode_bytes(path.read_bytes(), path)
+def read_raw(path: Path, data: bytes | None = None) -> DecodedText:
+    """The raw file's text, decoded and normalised (HTML pages reduced to their text);
+    `data` is the file's bytes when the caller has read them already."""
+    decoded = decode_bytes(path.read_bytes() if data is None else data, path)
     text = decoded.text
     if path.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,10 +66,10 @@ def detect(text: str) -> Detected | None:
     if len(cjk) * 3 > latin and cjk:
         counts = {"Hant": 0, "Hans": 0}
         by_script: dict[str, set[str]] = {"Hant": set(), "Hans": set()}
-        for ch in cjk:
+        for ch, times in Counter(cjk).items():  # each distinct character classified once
             script = _char_script(ch)
             if script:
-                counts[script] += 1
+                counts[script] += times
                 by_script[script].add(ch)
         script = "Hant" if counts["Hant"] > counts["Hans"] else "Hans"
         other = "Hans" if script == "Hant" else "Hant"
