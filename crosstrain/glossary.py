@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -153,8 +154,19 @@ def find_terms(terms: list[Term] | tuple[Term, ...], blocks, locale_code: str) -
     matcher = _matcher(tuple((t.id, t.match.get(locale_code, ())) for t in terms))
     if matcher is None:
         return ()
-    return tuple(TermMatch(block.id, m.start(), m.end(), matcher.term_of[m.group()])
-                 for block in blocks for m in matcher.pattern.finditer(block.text))
+    # One scan of the blocks joined by newlines, which no form contains and which bound a
+    # word as a block's start and end do: the matches of a scan per block, found faster.
+    starts, ids, offset = [], [], 0
+    for block in blocks:
+        starts.append(offset)
+        ids.append(block.id)
+        offset += len(block.text) + 1
+    found = []
+    for m in matcher.pattern.finditer("\n".join(block.text for block in blocks)):
+        index = bisect_right(starts, m.start()) - 1
+        found.append(TermMatch(ids[index], m.start() - starts[index], m.end() - starts[index],
+                               matcher.term_of[m.group()]))
+    return tuple(found)
 
 
 def blocks_by_term(matches: tuple[TermMatch, ...]) -> dict[str, list[str]]:
