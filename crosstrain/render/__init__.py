@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing as mp
 import os
@@ -274,6 +275,9 @@ def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tupl
     _FORKED.update(corpus=corpus, docs=docs_dir)
     keep: set[str] = set()
     written = 0
+    # The corpus is a million objects the workers only read: frozen, the workers' garbage
+    # collections skip them instead of walking (and so copying) every inherited page.
+    gc.freeze()
     try:
         with mp.get_context("fork").Pool(workers) as pool:
             codes = [loc.code for loc in LOCALES]
@@ -283,5 +287,6 @@ def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tupl
                 keep.update(paths)
                 written += count
     finally:
+        gc.unfreeze()
         _FORKED.clear()
     return written, remove_stale(docs_dir, keep)
