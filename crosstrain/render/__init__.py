@@ -236,14 +236,18 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
 def remove_stale(docs_dir: Path, keep: set[str]) -> int:
     """Delete generated files that are no longer generated, and folders left empty."""
     deleted = 0
-    if docs_dir.is_dir():
-        for existing in sorted(docs_dir.rglob("*"), reverse=True):
-            relative = existing.relative_to(docs_dir).as_posix()
-            if existing.is_file() and relative not in keep:
-                existing.unlink()
+    if not docs_dir.is_dir():
+        return deleted
+    # os.walk with plain strings: Path objects for every page cost more than the deleting
+    for folder, _dirs, files in os.walk(docs_dir, topdown=False):
+        relative = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        for name in files:
+            if prefix + name not in keep:
+                os.unlink(os.path.join(folder, name))
                 deleted += 1
-            elif existing.is_dir() and not any(existing.iterdir()):
-                existing.rmdir()
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
     return deleted
 
 
