@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.locales import AUTHORED_LANGUAGES
-from crosstrain.translate import opencc_convert
+from crosstrain.translate import opencc_convert, opencc_convert_cached
 from crosstrain.usercache import read_json, write_json
 from crosstrain.yamlsource import load_located
 
@@ -79,22 +79,28 @@ def load_glossary(path: Path) -> list[Term]:
             id=term_id,
             term={k: str(v) for k, v in item["term"].items()},
             definition={k: str(v) for k, v in item["definition"].items()},
-            match=_match_forms(item["match"]),
+            match={code: tuple(item["match"].get(key) or ()) for code, key in MATCH_KEYS.items()},
             category=item["category"],
             origin=origin,
         ))
     if problems:
         raise CrosstrainError(path, "invalid glossary:\n  " + "\n  ".join(problems))
-    return terms
+    return _with_converted_forms(terms)
 
 
-def _match_forms(given: dict) -> dict[str, tuple[str, ...]]:
-    forms = {code: set(given.get(key) or ()) for code, key in MATCH_KEYS.items()}
-    # Derived texts use OpenCC's spelling, so each Chinese script also matches the other's
-    # forms converted.
-    forms["zh-Hant"] |= {opencc_convert(f, "s2tw") for f in forms["zh"]}
-    forms["zh"] |= {opencc_convert(f, "t2s") for f in forms["zh-Hant"]}
-    return {code: tuple(sorted(values, key=lambda f: (-len(f), f))) for code, values in forms.items()}
+def _with_converted_forms(terms: list[Term]) -> list[Term]:
+    """Derived texts use OpenCC's spelling, so each Chinese script also matches the other's
+    forms converted; every locale's forms are sorted longest first."""
+    to_hant = opencc_convert_cached(sorted({f for t in terms for f in t.match["zh"]}), "s2tw")
+    hant = {t.id: {*t.match["zh-Hant"], *(to_hant[f] for f in t.match["zh"])} for t in terms}
+    to_hans = opencc_convert_cached(sorted({f for forms in hant.values() for f in forms}), "t2s")
+    out = []
+    for term in terms:
+        forms = {**{code: set(values) for code, values in term.match.items()}, "zh-Hant": hant[term.id]}
+        forms["zh"] |= {to_hans[f] for f in hant[term.id]}
+        out.append(replace(term, match={code: tuple(sorted(values, key=lambda f: (-len(f), f)))
+                                        for code, values in forms.items()}))
+    return out
 
 
 @dataclass(frozen=True)
