@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import opencc
 
+from crosstrain.usercache import read_json, write_json
+
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Letters are counted by runs: a list of every single letter of a long text costs far more.
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ỹ]+")
@@ -31,15 +33,33 @@ def _converters():
     return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
 
 
-@lru_cache(maxsize=65536)
-def _char_script(ch: str) -> str | None:
+def _char_script(ch: str) -> str:
     """'Hant' if the character only exists in Traditional use, 'Hans' if only Simplified."""
     t2s, s2t = _converters()
     if t2s.convert(ch) != ch:
         return "Hant"
     if s2t.convert(ch) != ch:
         return "Hans"
-    return None
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _known_scripts() -> tuple[str, dict[str, str]]:
+    from importlib.metadata import version
+
+    name = f"scripts-opencc-{version('opencc')}.json"
+    return name, read_json(name)
+
+
+def _scripts(chars) -> dict[str, str]:
+    """The script of each character, through a per-user cache: OpenCC loads two dictionaries
+    (0.1 s) before it converts anything, which was most of a small ingest's time."""
+    name, known = _known_scripts()
+    missing = [ch for ch in chars if not isinstance(known.get(ch), str)]
+    if missing:
+        known.update((ch, _char_script(ch)) for ch in missing)
+        write_json(name, known)
+    return known
 
 
 def is_vietnamese_letter(ch: str) -> bool:
@@ -66,8 +86,10 @@ def detect(text: str) -> Detected | None:
     if len(cjk) * 3 > latin and cjk:
         counts = {"Hant": 0, "Hans": 0}
         by_script: dict[str, set[str]] = {"Hant": set(), "Hans": set()}
-        for ch, times in Counter(cjk).items():  # each distinct character classified once
-            script = _char_script(ch)
+        distinct = Counter(cjk)  # each distinct character classified once
+        scripts = _scripts(distinct)
+        for ch, times in distinct.items():
+            script = scripts[ch]
             if script:
                 counts[script] += times
                 by_script[script].add(ch)
