@@ -31,13 +31,15 @@ class Corpus:
         return self._folded[key]
 
 
-def load_corpus(root: Path) -> Corpus:
+def load_corpus(root: Path, with_essays: bool = True) -> Corpus:
+    """Everything under content/ and quizzes/; without the essays when the caller loads
+    them itself (the parallel render loads them in its workers)."""
     from crosstrain.glossary import load_glossary
     from crosstrain.notes import load_all_notes
     from crosstrain.quiz.bank import load_banks
 
     content = root / "content"
-    essays = {e.slug: e for e in load_essays(content / "essays")}
+    essays = {e.slug: e for e in load_essays(content / "essays")} if with_essays else {}
     glossary = load_glossary(content / "glossary.yml")
     from crosstrain.modules import load_modules
 

@@ -26,6 +26,10 @@ class CrosstrainError(Exception):
         self.hint = hint
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # raised in a worker process, it reaches the parent pickled
+        return (type(self), (self.origin, self.message, self.hint))
+
     def __str__(self) -> str:
         text = f"{self.origin}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text

@@ -224,7 +224,11 @@ def load_essay(folder: Path) -> Essay:
     return essay
 
 
-def load_essays(essays_dir: Path) -> list[Essay]:
+def essay_folders(essays_dir: Path) -> list[Path]:
     if not essays_dir.is_dir():
         return []
-    return [load_essay(d) for d in sorted(essays_dir.iterdir()) if (d / ESSAY_FILE).is_file()]
+    return [d for d in sorted(essays_dir.iterdir()) if (d / ESSAY_FILE).is_file()]
+
+
+def load_essays(essays_dir: Path) -> list[Essay]:
+    return [load_essay(d) for d in essay_folders(essays_dir)]

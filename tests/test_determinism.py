@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
+from crosstrain.errors import CrosstrainError
 from crosstrain.pipeline import ingest_step, render_step
 from crosstrain.store import load_essays
 
@@ -49,14 +52,22 @@ def test_process_pools_give_the_same_trees(project, tmp_path, monkeypatch):
     import crosstrain.render as render_module
     from tests.conftest import copy_project
 
+    # essays no module reads: the parallel index pages see them only as summaries
+    extra = {"extra-vi.txt": "Ghi chú về KPI\n\nĐội bán hàng đo KPI mỗi tuần để biết tỷ lệ chuyển đổi.\n",
+             "extra-zh.txt": "关于客户的笔记\n\n销售团队每周跟进客户关系管理中的数据和转化率。\n"}
+    for name, text in extra.items():
+        (project.raw / name).write_text(text, encoding="utf-8")
+    assert not ingest_step(project).errors
     render_step(project.root)
     sequential_docs = tree(project.docs)
     originals = {p: p.read_bytes() for p in project.essays.glob("*/*.md") if "role: original" in p.read_text("utf-8")}
 
     (tmp_path / "parallel").mkdir()
     other = copy_project(tmp_path / "parallel")
+    for name, text in extra.items():
+        (other.raw / name).write_text(text, encoding="utf-8")
     for path in originals:
-        (other.essays / path.relative_to(project.essays)).unlink()  # ingest must write them again
+        (other.essays / path.relative_to(project.essays)).unlink(missing_ok=True)  # ingest writes them again
     monkeypatch.setattr(ingest_module, "PARALLEL_FROM_FILES", 1)
     monkeypatch.setattr(render_module, "PARALLEL_FROM_ESSAYS", 1)
     report = ingest_step(other)
@@ -65,3 +76,15 @@ def test_process_pools_give_the_same_trees(project, tmp_path, monkeypatch):
         assert (other.essays / path.relative_to(project.essays)).read_bytes() == data
     render_step(other.root)
     assert tree(other.docs) == sequential_docs
+
+
+def test_a_damaged_essay_stops_the_parallel_render_with_its_name(project, monkeypatch):
+    """Workers load the essays of a large corpus: their errors reach the user unchanged."""
+    import crosstrain.render as render_module
+
+    monkeypatch.setattr(render_module, "PARALLEL_FROM_ESSAYS", 1)
+    record = project.essays / "marketing-vs-sales" / "essay.yml"
+    record.write_text(record.read_text(encoding="utf-8") + "curated: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CrosstrainError) as caught:
+        render_step(project.root)
+    assert str(record) in str(caught.value) and "not valid YAML" in str(caught.value)

@@ -7,7 +7,7 @@ import json
 import multiprocessing as mp
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -15,8 +15,8 @@ from markupsafe import Markup
 
 from crosstrain.corpus import Corpus, load_corpus
 from crosstrain.glossary import Term, blocks_by_term, sort_key
-from crosstrain.locales import LOCALES, Locale
-from crosstrain.model import AUDIENCES
+from crosstrain.locales import LOCALES, Locale, locale
+from crosstrain.model import AUDIENCES, Essay
 from crosstrain.render.essaybody import essay_body
 from crosstrain.render.markup import md_inline, yaml_string
 from crosstrain.quiz.export import gift_bank
@@ -24,8 +24,8 @@ from crosstrain.render.moduleviews import ModuleView, excerpt_html
 from crosstrain.render.quizviews import LETTERS, ItemView, QuizView
 from crosstrain.render.strings import Strings, table
 from crosstrain.render.views import EssayView
-from crosstrain.store import write_if_changed
-from crosstrain.translate import resolve
+from crosstrain.store import essay_folders, load_essay, write_if_changed
+from crosstrain.translate import opencc_convert, resolve
 from crosstrain.usercache import user_cache_dir
 
 Progress = Callable[[int, int, str], None]
@@ -176,8 +176,23 @@ def script_strings(t: Strings) -> Markup:
 
 def render_locale(env: Environment, corpus: Corpus, loc: Locale, text_cache: dict) -> dict[str, str]:
     """Every page of one locale, as {path under docs/<locale>/: Markdown}."""
-    t = Strings(loc.code)
     views = essay_views(corpus, loc.code, text_cache)
+    return {**essay_pages(env, views, loc), **index_pages(env, corpus, views, loc)}
+
+
+def essay_pages(env: Environment, views: list[EssayView], loc: Locale) -> dict[str, str]:
+    """One locale's page for each essay."""
+    t = Strings(loc.code)
+    template = env.get_template("essay.md.j2")
+    return {f"essays/{view.slug}.md": template.render(view=view, body=essay_body(view, t), t=t, locale=loc)
+            for view in views}
+
+
+def index_pages(env: Environment, corpus: Corpus, views: list[EssayView], loc: Locale) -> dict[str, str]:
+    """One locale's pages about the whole corpus: home, library, glossary, modules, tracks,
+    quizzes, trainers. Of the essays they need only what EssayView summarises, and the
+    paragraphs of the essays that modules read."""
+    t = Strings(loc.code)
     common = {"t": t, "locale": loc}
     pages = {
         "index.md": env.get_template("home.md.j2").render(
@@ -189,9 +204,6 @@ def render_locale(env: Environment, corpus: Corpus, loc: Locale, text_cache: dic
         "glossary.md": env.get_template("glossary.md.j2").render(
             entries=glossary_entries(corpus, views, loc.code), **common),
     }
-    essay_template = env.get_template("essay.md.j2")
-    for view in views:
-        pages[f"essays/{view.slug}.md"] = essay_template.render(view=view, body=essay_body(view, t), **common)
     modules = [ModuleView(m, loc.code, {v.slug: v for v in views}) for m in corpus.modules]
     pages["modules/index.md"] = env.get_template("modules.md.j2").render(modules=modules, **common)
     learner, trainer, handout = (env.get_template(n) for n in ("module.md.j2", "module_trainer.md.j2", "handout.md.j2"))
@@ -256,41 +268,91 @@ def write_tree(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     return write_pages(docs_dir, pages), remove_stale(docs_dir, set(pages))
 
 
-# Large corpora render one locale per process: rendering is CPU-bound and the locales are
-# independent. The corpus reaches the workers by fork, not by pickling.
+# Large corpora render in two steps, each by a pool of processes (rendering is CPU-bound).
+# First, workers each load a share of the essays and write their pages in every locale,
+# computing each text's reading time and glossary matches once. Then one worker per
+# locale writes the index pages (library, glossary, modules…) from what the first step
+# sent back: the essays without their paragraphs, and those per-text figures.
 PARALLEL_FROM_ESSAYS = 50
+# Essays per share: small enough that a worker with cheaper essays takes another, large
+# enough that a share's overhead stays small.
+ESSAYS_PER_SHARE = 125
 _FORKED: dict = {}
 
 
-def _render_locale_worker(code: str) -> tuple[list[str], int]:
-    corpus, docs_dir = _FORKED["corpus"], _FORKED["docs"]
-    env = environment(template_cache_dir())
-    loc = next(l for l in LOCALES if l.code == code)
-    pages = {f"{code}/{path}": text for path, text in render_locale(env, corpus, loc, {}).items()}
-    return sorted(pages), write_pages(docs_dir, pages)
+def _summary(essay: Essay) -> Essay:
+    """The essay without its paragraphs: enough for the index pages, cheap to send back."""
+    return replace(essay, texts={code: replace(text, blocks=()) for code, text in essay.texts.items()})
+
+
+def _worker_environment() -> Environment:
+    if "env" not in _FORKED:
+        _FORKED["env"] = environment(template_cache_dir())
+    return _FORKED["env"]
+
+
+def _render_essay_share(folders: list[str]) -> tuple[list[str], int, dict[str, Essay], dict]:
+    essays = [load_essay(Path(folder)) for folder in folders]
+    corpus = replace(_FORKED["corpus"], essays={e.slug: e for e in essays})
+    text_cache: dict = {}
+    paths: list[str] = []
+    written = 0
+    for loc in LOCALES:
+        views = essay_views(corpus, loc.code, text_cache)
+        pages = {f"{loc.code}/{path}": text for path, text in essay_pages(_worker_environment(), views, loc).items()}
+        for view in views:  # what the index pages will ask for
+            view.minutes, view.term_matches
+        written += write_pages(_FORKED["docs"], pages)
+        paths += pages
+    return paths, written, {folder: _summary(e) for folder, e in zip(folders, essays)}, text_cache
+
+
+def _render_index_worker(code: str) -> tuple[list[str], int]:
+    corpus, loc = _FORKED["corpus"], next(l for l in LOCALES if l.code == code)
+    views = essay_views(corpus, code, _FORKED["text_cache"])
+    pages = {f"{code}/{path}": text for path, text in index_pages(_worker_environment(), corpus, views, loc).items()}
+    return list(pages), write_pages(_FORKED["docs"], pages)
+
+
+def _in_pool(workers: int, function, jobs: list) -> list:
+    """function over jobs in forked workers that share what the parent holds in _FORKED."""
+    gc.freeze()  # the workers only read it: their garbage collections skip it
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            return pool.map(function, jobs, chunksize=1)
+    finally:
+        gc.unfreeze()
 
 
 def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tuple[int, int]:
-    corpus = load_corpus(root)
     workers = min(len(LOCALES), os.cpu_count() or 1)
-    if len(corpus.essays) < PARALLEL_FROM_ESSAYS or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return write_tree(docs_dir, render_pages(corpus, progress))
+    folders = essay_folders(root / "content" / "essays")
+    if len(folders) < PARALLEL_FROM_ESSAYS or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return write_tree(docs_dir, render_pages(load_corpus(root), progress))
+    corpus = load_corpus(root, with_essays=False)
     environment(template_cache_dir())  # create the shared cache folder before the workers start
+    # Every zh-Hant page converts with OpenCC: its dictionary is loaded once, here, rather
+    # than in each worker.
+    opencc_convert("", locale("zh-Hant").opencc_from_other_script)
+    count = max(workers, min(len(folders) // ESSAYS_PER_SHARE, 4 * workers))
+    size = -(-len(folders) // count)
+    shares = [[str(f) for f in folders[k:k + size]] for k in range(0, len(folders), size)]
     _FORKED.update(corpus=corpus, docs=docs_dir)
-    keep: set[str] = set()
-    written = 0
-    # The corpus is a million objects the workers only read: frozen, the workers' garbage
-    # collections skip them instead of walking (and so copying) every inherited page.
-    gc.freeze()
     try:
-        with mp.get_context("fork").Pool(workers) as pool:
-            codes = [loc.code for loc in LOCALES]
-            for index, (paths, count) in enumerate(pool.imap(_render_locale_worker, codes), start=1):
-                if progress:
-                    progress(index, len(codes), codes[index - 1])
-                keep.update(paths)
-                written += count
+        if progress:
+            progress(1, 2, f"{len(folders)} essays")
+        results = _in_pool(workers, _render_essay_share, shares)
+        summaries = {folder: essay for _, _, share, _ in results for folder, essay in share.items()}
+        # modules show the paragraphs they read: those essays are loaded whole
+        read = {r.essay for m in corpus.modules for lesson in m.lessons for r in lesson.readings}
+        corpus.essays = {e.slug: load_essay(f) if e.slug in read else e
+                         for f, e in ((f, summaries[str(f)]) for f in folders)}
+        _FORKED["text_cache"] = {key: value for *_, cache in results for key, value in cache.items()}
+        if progress:
+            progress(2, 2, "index pages")
+        results += [(paths, count, {}, {}) for paths, count in
+                    _in_pool(workers, _render_index_worker, [loc.code for loc in LOCALES])]
     finally:
-        gc.unfreeze()
         _FORKED.clear()
-    return written, remove_stale(docs_dir, keep)
+    keep = {path for paths, *_ in results for path in paths}
+    return sum(count for _, count, *_ in results), remove_stale(docs_dir, keep)
