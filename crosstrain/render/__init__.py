@@ -291,13 +291,16 @@ def _worker_environment() -> Environment:
     return _FORKED["env"]
 
 
-def _render_essay_share(folders: list[str]) -> tuple[list[str], int, dict[str, Essay], dict]:
+def _render_essay_share(job: tuple[int, list[str]]) -> tuple[list[str], int, dict[str, Essay], dict]:
+    number, folders = job
     essays = [load_essay(Path(folder)) for folder in folders]
     corpus = replace(_FORKED["corpus"], essays={e.slug: e for e in essays})
     text_cache: dict = {}
     paths: list[str] = []
     written = 0
-    for loc in LOCALES:
+    # Shares start at different locales: files created in one folder at the same time wait
+    # for each other, and creating files is the slow part of writing a large site.
+    for loc in LOCALES[number % len(LOCALES):] + LOCALES[:number % len(LOCALES)]:
         views = essay_views(corpus, loc.code, text_cache)
         pages = {f"{loc.code}/{path}": text for path, text in essay_pages(_worker_environment(), views, loc).items()}
         for view in views:  # what the index pages will ask for
@@ -334,9 +337,9 @@ def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tupl
     # Every zh-Hant page converts with OpenCC: its dictionary is loaded once, here, rather
     # than in each worker.
     opencc_convert("", locale("zh-Hant").opencc_from_other_script)
-    count = max(workers, min(len(folders) // ESSAYS_PER_SHARE, 4 * workers))
-    size = -(-len(folders) // count)
-    shares = [[str(f) for f in folders[k:k + size]] for k in range(0, len(folders), size)]
+    share_count = max(workers, min(len(folders) // ESSAYS_PER_SHARE, 4 * workers))
+    size = -(-len(folders) // share_count)
+    shares = list(enumerate([str(f) for f in folders[k:k + size]] for k in range(0, len(folders), size)))
     _FORKED.update(corpus=corpus, docs=docs_dir)
     try:
         if progress:
@@ -350,9 +353,9 @@ def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tupl
         _FORKED["text_cache"] = {key: value for *_, cache in results for key, value in cache.items()}
         if progress:
             progress(2, 2, "index pages")
-        results += [(paths, count, {}, {}) for paths, count in
+        results += [(paths, written, {}, {}) for paths, written in
                     _in_pool(workers, _render_index_worker, [loc.code for loc in LOCALES])]
     finally:
         _FORKED.clear()
     keep = {path for paths, *_ in results for path in paths}
-    return sum(count for _, count, *_ in results), remove_stale(docs_dir, keep)
+    return sum(written for _, written, *_ in results), remove_stale(docs_dir, keep)
