@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.locales import AUTHORED_LANGUAGES
 from crosstrain.translate import opencc_convert, opencc_convert_cached
-from crosstrain.usercache import read_json, write_json
+from crosstrain.usercache import cached_strings
 from crosstrain.yamlsource import load_located
 
 CATEGORIES = ("metric", "channel", "tool", "strategy", "role", "process", "concept")
@@ -234,17 +234,13 @@ def _vi_key(text: str) -> tuple:
 def _pinyin(names: list[str]) -> dict[str, str]:
     """Each name in pinyin. Kept in a per-user cache: loading pypinyin's dictionaries takes
     longer than rendering a small site, and a glossary's names change rarely."""
-    from importlib.metadata import version
 
-    cache_name = f"pinyin-{version('pypinyin')}.json"
-    known = read_json(cache_name)
-    missing = sorted({n for n in names if not isinstance(known.get(n), str)})
-    if missing:
+    def compute(missing: list[str]) -> dict[str, str]:
         from pypinyin import lazy_pinyin
 
-        known.update({name: " ".join(lazy_pinyin(name)).lower() for name in missing})
-        write_json(cache_name, known)
-    return {name: known[name] for name in names}
+        return {name: " ".join(lazy_pinyin(name)).lower() for name in missing}
+
+    return cached_strings("pinyin", "pypinyin", names, compute)
 
 
 def sort_key(locale_code: str, names: list[str]):

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import opencc
 
-from crosstrain.usercache import read_json, write_json
+from crosstrain.usercache import cached_strings
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Letters are counted by runs: a list of every single letter of a long text costs far more.
@@ -43,23 +43,11 @@ def _char_script(ch: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=1)
-def _known_scripts() -> tuple[str, dict[str, str]]:
-    from importlib.metadata import version
-
-    name = f"scripts-opencc-{version('opencc')}.json"
-    return name, read_json(name)
-
-
 def _scripts(chars) -> dict[str, str]:
     """The script of each character, through a per-user cache: OpenCC loads two dictionaries
     (0.1 s) before it converts anything, which was most of a small ingest's time."""
-    name, known = _known_scripts()
-    missing = [ch for ch in chars if not isinstance(known.get(ch), str)]
-    if missing:
-        known.update((ch, _char_script(ch)) for ch in missing)
-        write_json(name, known)
-    return known
+    return cached_strings("opencc-scripts", "opencc", chars,
+                          lambda missing: {ch: _char_script(ch) for ch in missing})
 
 
 def is_vietnamese_letter(ch: str) -> bool:

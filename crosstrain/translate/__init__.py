@@ -9,7 +9,7 @@ import opencc
 
 from crosstrain.locales import LOCALES, locale
 from crosstrain.model import DERIVED, ORIGINAL, TRANSLATION, Essay, EssayText
-from crosstrain.usercache import read_json, write_json
+from crosstrain.usercache import cached_strings
 
 # How a locale's page came to be, shown to the reader.
 SHOWN_ORIGINAL = "original"
@@ -36,19 +36,11 @@ def opencc_convert(text: str, config: str) -> str:
 
 
 def opencc_convert_cached(texts: list[str], config: str) -> dict[str, str]:
-    """Short texts converted, through a per-user cache keyed by the OpenCC version: OpenCC
-    loads its dictionaries (about 0.06 s a configuration) before it converts anything, and
-    short texts such as glossary forms are the same on every run."""
-    from importlib.metadata import version
-
-    cache_name = f"opencc-{version('opencc')}.json"
-    cache = read_json(cache_name)
-    known = cache.get(config) if isinstance(cache.get(config), dict) else {}
-    missing = sorted({t for t in texts if not isinstance(known.get(t), str)})
-    if missing:
-        known.update({t: opencc_convert(t, config) for t in missing})
-        write_json(cache_name, {**cache, config: known})
-    return {t: known[t] for t in texts}
+    """Short texts converted, through a per-user cache: OpenCC loads its dictionaries (about
+    0.06 s a configuration) before it converts anything, and short texts such as glossary
+    forms are the same on every run."""
+    return cached_strings(f"opencc-{config}", "opencc", texts,
+                          lambda missing: {text: opencc_convert(text, config) for text in missing})
 
 
 def convert_script(text: EssayText, target_locale: str) -> EssayText:
