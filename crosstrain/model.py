@@ -15,6 +15,8 @@ STEP = "step"  # a numbered step heading ("1. Tiếp nhận công việc", "第�
 LIST_ITEM = "li"  # a numbered list item that is a sentence, not a heading
 PART = "part"  # a labelled part of a step ("Mô tả: …", "Lưu ý: …")
 BLOCK_KINDS = (PARAGRAPH, HEADING, STEP, LIST_ITEM, PART)
+# Kinds shown as headings on a page (Markdown headings, in the table of contents).
+HEADING_KINDS = (HEADING, STEP)
 
 ORIGINAL = "original"
 TRANSLATION = "translation"

@@ -13,8 +13,6 @@ from crosstrain.render.markup import md_inline
 from crosstrain.render.strings import Strings
 from crosstrain.render.views import EssayView, ShownBlock
 
-_HEADINGS = ("heading", "step")
-
 
 def essay_body(view: EssayView, t: Strings) -> Markup:
     text_lang, original_lang = view.text_lang, view.original_lang
@@ -29,7 +27,7 @@ def essay_body(view: EssayView, t: Strings) -> Markup:
     out: list[str] = []
     for shown in view.blocks:
         block_id = shown.id
-        if shown.kind in _HEADINGS:
+        if shown.is_heading:
             out.append(f'## {md_inline(shown.block.text)} {{ #{block_id} lang="{text_lang}" }}\n\n')
             if shown.stale:
                 out.append(stale_note(shown) + "\n")

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from crosstrain.glossary import Term, TermMatch, find_terms, first_marks, with_tooltips
 from crosstrain.locales import DEFAULT_LOCALE, locale
-from crosstrain.model import Block, Essay
+from crosstrain.model import HEADING_KINDS, Block, Essay
 from crosstrain.render.markup import reading_minutes, split_label
 from crosstrain.translate import SHOWN_DERIVED, SHOWN_FALLBACK, SHOWN_TRANSLATION, Resolved
 
@@ -35,6 +35,10 @@ class ShownBlock:
     @property
     def kind(self) -> str:
         return self.block.kind
+
+    @property
+    def is_heading(self) -> bool:
+        return self.block.kind in HEADING_KINDS
 
     @property
     def label(self) -> str:
@@ -120,7 +124,7 @@ class EssayView:
         hashes = {b.id: b.source_sha256 for b in (self.translation.blocks if self.translation else ())}
         definitions = {t.id: t.meaning(self.locale_code) for t in self.terms}
         # Tooltips go in paragraphs only: headings are Markdown, and the TOC repeats them.
-        prose = {b.id for b in text.blocks if b.kind not in ("heading", "step")}
+        prose = {b.id for b in text.blocks if b.kind not in HEADING_KINDS}
         marks = first_marks(self.term_matches, prose)
         shown = []
         for block in text.blocks:
