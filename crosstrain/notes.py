@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,10 @@ from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.yamlsource import FieldReader, load_located
 
 Text = dict  # {"vi": …, "en": …, "zh": …}
+
+_ENTRY_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# An id is a question's name in the exports: none of these may tell a learner the answer.
+_TELLING_ID = re.compile(r"(^|-)(true|false|right|wrong|key|trap|correct|incorrect|myth|mc|kp|yes|no)(-|$|\d)")
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Process:
     id: str
     title: Text
     steps: tuple[Step, ...]
+    sequence: bool = False  # a real order in time; a parallel list has none to ask for
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,51 @@ class Misconception:
     correction: Text
 
 
+LEVELS = ("remember", "understand", "apply")  # Bloom's first three, the ones items here reach
+PERTURBATIONS = ("swap-sides", "negate-condition", "change-step-position", "change-quantity",
+                 "swap-cause-effect", "change-actor")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option of a case: a move the essay supports, or a trap, with why it is (not)."""
+
+    text: Text
+    why: Text
+    cite: Cite | None = None  # for a trap: the paragraph that refutes it
+
+
+@dataclass(frozen=True)
+class Case:
+    """One choice item of the cognitive model: a workplace situation (apply) or a question
+    of why / what follows (understand), the essay's answers and the tempting wrong moves."""
+
+    id: str
+    model: str  # "situation" or "reason"
+    level: str
+    objectives: tuple[str, ...]
+    cite: Cite
+    select: str  # "one" or "all"
+    stem: Text
+    answers: tuple[Choice, ...]
+    traps: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A claim in a true and a false form that differ by one documented perturbation; a
+    bank shows one of the two."""
+
+    id: str
+    level: str
+    objectives: tuple[str, ...]
+    cite: Cite
+    perturbation: str
+    true: Text
+    false: Text
+    why: Text
+
+
 @dataclass(frozen=True)
 class Notes:
     essay: str
@@ -78,10 +130,14 @@ class Notes:
     misconceptions: tuple[Misconception, ...]
     terms: tuple[str, ...]
     origin: Origin
+    cases: tuple[Case, ...] = ()
+    statements: tuple[Statement, ...] = ()
 
     def cites(self):
-        for entry in (*self.key_points, *self.misconceptions):
+        for entry in (*self.key_points, *self.misconceptions, *self.cases, *self.statements):
             yield entry.cite
+        for case in self.cases:
+            yield from (trap.cite for trap in case.traps if trap.cite)
         for process in self.processes:
             yield from (step.cite for step in process.steps)
         for contrast in self.contrasts:
@@ -96,6 +152,60 @@ class _Reader(FieldReader):
             if not isinstance(data.get(field), str):
                 self.fail(key + (field,), f"'{field}' is missing")
         return Cite(str(data.get("paragraph")), str(data.get("quote")), self.doc.origin(key))
+
+    def choice(self, data: dict, key, cited: bool) -> Choice:
+        return Choice(self.text(data, key + ("text",)), self.text(data, key + ("why",)),
+                      self.cite(data, key) if cited else None)
+
+    def case(self, data: dict, key, model: str) -> Case:
+        select = data.get("select")
+        if select not in ("one", "all"):
+            self.fail(key + ("select",), "expected 'one' (one answer) or 'all' (choose all that apply)")
+        answers = [self.choice(a, key + ("answers", i), False)
+                   for i, a in enumerate(self.list(data, key + ("answers",))) if self.mapping(a, key + ("answers", i))]
+        traps = [self.choice(t, key + ("traps", i), True)
+                 for i, t in enumerate(self.list(data, key + ("traps",))) if self.mapping(t, key + ("traps", i))]
+        if select == "one" and len(answers) != 1:
+            self.fail(key + ("answers",), f"'select: one' needs exactly 1 answer, found {len(answers)}")
+        if select == "all" and not 1 <= len(answers) <= 3:
+            self.fail(key + ("answers",), f"'select: all' needs 1 to 3 answers, found {len(answers)}")
+        if not 4 <= len(answers) + len(traps) <= 5:
+            self.fail(key + ("traps",), f"answers and traps make {len(answers) + len(traps)} options; write 4 or 5")
+        return Case(self.entry_id(data, key), model, self.level(data, key), self.objectives(data, key),
+                    self.cite(data, key), str(select), self.text(data, key + ("stem",)), tuple(answers), tuple(traps))
+
+    def statement(self, data: dict, key) -> Statement:
+        if data.get("perturbation") not in PERTURBATIONS:
+            self.fail(key + ("perturbation",), f"expected one of: {', '.join(PERTURBATIONS)}")
+        return Statement(self.entry_id(data, key), self.level(data, key), self.objectives(data, key),
+                         self.cite(data, key), str(data.get("perturbation")), self.text(data, key + ("true",)),
+                         self.text(data, key + ("false",)), self.text(data, key + ("why",)))
+
+    def mapping(self, value, key) -> bool:
+        if not isinstance(value, dict):
+            self.fail(key, "expected a mapping (text, why …)")
+            return False
+        return True
+
+    def entry_id(self, data: dict, key) -> str:
+        value = data.get("id")
+        if not isinstance(value, str) or not _ENTRY_ID.fullmatch(value):
+            self.fail(key + ("id",), "expected a kebab-case id (a-z, 0-9, -)")
+        elif _TELLING_ID.search(value):
+            self.fail(key + ("id",), f"{value!r} hints at the answer (ids are shown as question names); "
+                                     "name the topic instead")
+        return str(value)
+
+    def level(self, data: dict, key) -> str:
+        if data.get("level") not in LEVELS:
+            self.fail(key + ("level",), f"expected one of: {', '.join(LEVELS)}")
+        return str(data.get("level"))
+
+    def objectives(self, data: dict, key) -> tuple[str, ...]:
+        value = self.list(data, key + ("objectives",), required=False)
+        if not all(isinstance(v, str) and "." in v for v in value):
+            self.fail(key + ("objectives",), "expected a list of <module-id>.<objective-id>")
+        return tuple(str(v) for v in value)
 
     def items(self, data: dict, name: str) -> list[tuple[tuple, dict]]:
         return [((name, i), item) for i, item in enumerate(self.list(data, (name,), required=False))
@@ -113,7 +223,8 @@ def load_notes(path: Path) -> Notes:
     processes = tuple(
         Process(str(d.get("id")), r.text(d, k + ("title",)),
                 tuple(Step(r.cite(s, k + ("steps", i)), r.text(s, k + ("steps", i, "text")))
-                      for i, s in enumerate(d.get("steps") or [])))
+                      for i, s in enumerate(d.get("steps") or [])),
+                d.get("sequence") is True)
         for k, d in r.items(data, "processes"))
     contrasts = []
     for k, d in r.items(data, "contrasts"):
@@ -130,10 +241,17 @@ def load_notes(path: Path) -> Notes:
     misconceptions = tuple(
         Misconception(str(d.get("id")), r.cite(d, k), r.text(d, k + ("text",)), r.text(d, k + ("correction",)))
         for k, d in r.items(data, "misconceptions"))
+    cases = tuple(r.case(d, k, model) for model, name in (("situation", "situations"), ("reason", "reasons"))
+                  for k, d in r.items(data, name))
+    statements = tuple(r.statement(d, k) for k, d in r.items(data, "statements"))
+    ids = Counter(entry.id for entry in (*cases, *statements))
+    for k, d in [*r.items(data, "situations"), *r.items(data, "reasons"), *r.items(data, "statements")]:
+        if ids[d.get("id")] > 1:
+            r.fail(k + ("id",), f"id {d.get('id')!r} is used more than once in this file")
     if r.problems:
         raise CrosstrainError(path, "invalid notes:\n  " + "\n  ".join(f"{o}: {m}" for o, m in r.problems))
     return Notes(str(data["essay"]), key_points, processes, tuple(contrasts), misconceptions,
-                 tuple(data.get("terms") or ()), Origin(path, 1))
+                 tuple(data.get("terms") or ()), Origin(path, 1), cases, statements)
 
 
 def load_all_notes(notes_dir: Path) -> dict[str, Notes]:

@@ -49,6 +49,7 @@ def item_from_dict(data: dict, origin: Origin, key: tuple) -> Item:
         options=tuple(_option(o) for o in data.get("options") or ()),
         prompts=tuple(_option(o) for o in data.get("prompts") or ()),
         answer=data.get("answer"), objectives=tuple(data.get("objectives") or ()),
+        level=data.get("level", ""), perturbation=data.get("perturbation", ""),
         origin=origin, key=key,
     )
 
@@ -137,6 +138,10 @@ def load_banks(quizzes_dir: Path, cache_dir: Path | None = None) -> tuple[list[B
 
 def item_to_dict(item: Item) -> dict:
     data = {"id": item.id, "type": item.type, "generator": item.generator, "difficulty": item.difficulty}
+    if item.level:
+        data["level"] = item.level
+    if item.perturbation:
+        data["perturbation"] = item.perturbation
     if item.objectives:
         data["objectives"] = list(item.objectives)
     data["source"] = {"essay": item.source.essay, "paragraphs": list(item.source.paragraphs),

@@ -81,7 +81,7 @@ def missing_language(corpus):
 def key_shape(corpus):
     """single and cloze: exactly one correct option; multiple: at least one right and one
     wrong; 3-5 options for choice items; true_false: a boolean answer; order: the answer is
-    a permutation of the options; match: as many prompts as options and a permutation.
+    a permutation of the options; match: each prompt matched to a different option.
 
     Fix: correct the `correct:` flags or the `answer:` list."""
     for bank, item in _items(corpus):
@@ -107,9 +107,11 @@ def _key_problems(item):
     if item.type == "order" and not _is_permutation(item.answer, count):
         yield f"answer {item.answer!r} is not an ordering of the {count} options"
     if item.type == "match":
-        if len(item.prompts) != count:
+        answer = item.answer if isinstance(item.answer, list) else []
+        if len(item.prompts) < 2 or len(item.prompts) > count:
             yield f"{len(item.prompts)} prompts but {count} options; each prompt needs its own option"
-        elif not _is_permutation(item.answer, count):
+        elif (len(answer) != len(item.prompts) or len(set(answer)) != len(answer)
+              or not all(isinstance(a, int) and 0 <= a < count for a in answer)):
             yield f"answer {item.answer!r} does not match each prompt to a different option"
     if item.type == "cloze":
         for lang in AUTHORED_LANGUAGES:

@@ -21,11 +21,13 @@ import yaml
 from crosstrain.glossary import Term, occurrences
 from crosstrain.locales import AUTHORED_LANGUAGES
 from crosstrain.model import Essay
-from crosstrain.notes import Cite, Notes
+from crosstrain.notes import Case, Cite, Notes
 from crosstrain.quiz.flaws import emphasise_negations, fold_option, unemphasised_negations
 from crosstrain.quiz.model import BLANK, Item, Option, Source
 
-OPTIONS_PER_CHOICE = 4
+CLOZE_OPTIONS = 4
+MATCH_PROMPTS = 4
+MAX_RUN = 3  # the longest run of one true/false answer a page may show
 
 
 @lru_cache(maxsize=1)
@@ -63,15 +65,84 @@ def pick_distractors(item_id: str, key: dict, pool: list[dict], count: int) -> l
     return min(combos, key=lambda c: _key_longest_in(key, c), default=[])
 
 
-# --- the rules ---------------------------------------------------------------------------
+# --- the item models ------------------------------------------------------------------------
+# After Gierl & Haladyna's automatic item generation: the notes hold a small cognitive model of
+# the essay (situations, reasons, statements, sequences, terms) and each function below is an
+# item model that turns one kind of entry into items.
+
+
+def _case_explanation(case: Case) -> dict:
+    """Why the key is right (the first answer's reason) and why the most tempting trap, the
+    first one written, is wrong: never the key restated."""
+    return phrase("case.explanation", key_why=case.answers[0].why, trap=case.traps[0].text,
+                  trap_why=case.traps[0].why)
+
+
+def gen_cases(essay: Essay, notes: Notes) -> list[Item]:
+    """Situations (apply) and reasons (understand): the essay's answers and the traps that fit
+    this very case, so no distractor is recycled from item to item."""
+    items = []
+    for case in notes.cases:
+        item_id = f"{essay.slug}.{case.id}"
+        options = [Option(a.text, True, a.why) for a in case.answers]
+        options += [Option(t.text, False, t.why) for t in case.traps]
+        rng(item_id).shuffle(options)
+        cites = [case.cite] + [t.cite for t in case.traps if t.cite]
+        items.append(Item(
+            id=item_id, type="single" if case.select == "one" else "multiple", generator=f"case-{case.model}",
+            difficulty=3 if case.level == "apply" else 2, level=case.level, objectives=case.objectives,
+            source=source(essay, cites), stem=case.stem, options=tuple(options),
+            explanation=_case_explanation(case),
+        ))
+    return items
+
+
+def truth_sequence(seed: str, count: int) -> list[bool]:
+    """`count` answers, half true (the odd one out decided by the seed), in a seeded order with
+    no run longer than three: neither "always True" nor "same as the last one" pays off."""
+    trues = count // 2 + (count % 2 and rng(seed + ":odd").random() < 0.5)
+    answers = [True] * trues + [False] * (count - trues)
+    r = rng(seed)
+    for _ in range(1000):
+        r.shuffle(answers)
+        if max_run(answers) <= MAX_RUN:
+            break
+    return answers
+
+
+def max_run(values: list) -> int:
+    longest = run = 0
+    for i, value in enumerate(values):
+        run = run + 1 if i and value == values[i - 1] else 1
+        longest = max(longest, run)
+    return longest
+
+
+def gen_statements(essay: Essay, notes: Notes) -> list[Item]:
+    """True/false from statements: each is shown in its true or its perturbed form, which
+    differ by one documented change, so the wording cannot tell them apart."""
+    answers = truth_sequence(essay.slug, len(notes.statements))
+    items = []
+    for statement, answer in zip(notes.statements, answers):
+        shown = statement.true if answer else statement.false
+        text = {lang: emphasise_negations(shown[lang], lang) for lang in AUTHORED_LANGUAGES}
+        items.append(Item(
+            id=f"{essay.slug}.{statement.id}", type="true_false", generator="statement",
+            difficulty=2 if statement.level == "remember" else 3, level=statement.level,
+            objectives=statement.objectives, perturbation="" if answer else statement.perturbation,
+            source=source(essay, [statement.cite]), stem=phrase("tf.stem", statement=text), answer=answer,
+            explanation=statement.why,
+        ))
+    return items
 
 
 def gen_order(essay: Essay, notes: Notes) -> list[Item]:
+    """Only from processes marked as a real sequence: a parallel list has no order to ask for."""
     items = []
     for process in notes.processes:
-        if len(process.steps) < 3:
+        if not process.sequence or len(process.steps) < 3:
             continue
-        item_id = f"{essay.slug}.order.{process.id}"
+        item_id = f"{essay.slug}.{process.id}"
         order = list(range(len(process.steps)))
         shuffled, seeded = order[:], rng(item_id)
         while shuffled == order:  # a list already in order would give the answer away
@@ -80,79 +151,11 @@ def gen_order(essay: Essay, notes: Notes) -> list[Item]:
         answer = [shuffled.index(i) for i in order]
         steps = {lang: " → ".join(s.text[lang] for s in process.steps) for lang in AUTHORED_LANGUAGES}
         items.append(Item(
-            id=item_id, type="order", generator="order-process", difficulty=3 if len(order) > 5 else 2,
-            source=source(essay, [s.cite for s in process.steps]),
+            id=item_id, type="order", generator="order-sequence", difficulty=3 if len(order) > 5 else 2,
+            level="understand", source=source(essay, [s.cite for s in process.steps]),
             stem=phrase("order.stem", title=process.title), options=options, answer=answer,
             explanation=phrase("order.explanation", steps=steps),
         ))
-    return items
-
-
-def gen_single(essay: Essay, notes: Notes) -> list[Item]:
-    """Which statement matches the essay: distractors are this essay's misconceptions only,
-    never true statements of other essays, which would make the item ambiguous."""
-    items = []
-    pool = [m.text for m in notes.misconceptions]
-    corrections = {id(m.text): m.correction for m in notes.misconceptions}
-    if len(pool) < OPTIONS_PER_CHOICE - 1:
-        return items
-    for point in notes.key_points:
-        item_id = f"{essay.slug}.single.{point.id}"
-        distractors = pick_distractors(item_id, point.text, pool, OPTIONS_PER_CHOICE - 1)
-        options = [Option(point.text, True, phrase("single.key_feedback"))]
-        options += [Option(d, False, corrections[id(d)]) for d in distractors]
-        items.append(Item(
-            id=item_id, type="single", generator="single-statement", difficulty=2,
-            source=source(essay, [point.cite]), stem=phrase("single.stem"),
-            options=tuple(options), explanation=point.text,
-        ))
-    return items
-
-
-def gen_true_false(essay: Essay, notes: Notes) -> list[Item]:
-    """A statement to judge: key points are true, misconceptions false. Negations in the
-    statement are emphasised, as in any stem."""
-
-    def item(entry, answer: bool, generator: str, difficulty: int, explanation: dict) -> Item:
-        statement = {lang: emphasise_negations(entry.text[lang], lang) for lang in AUTHORED_LANGUAGES}
-        return Item(id=f"{essay.slug}.tf.{entry.id}", type="true_false", generator=generator,
-                    difficulty=difficulty, source=source(essay, [entry.cite]),
-                    stem=phrase("tf.stem", statement=statement), answer=answer, explanation=explanation)
-
-    return ([item(p, True, "true-false-key-point", 1, phrase("tf.true_explanation", statement=p.text))
-             for p in notes.key_points]
-            + [item(m, False, "true-false-misconception", 2, phrase("tf.false_explanation", correction=m.correction))
-               for m in notes.misconceptions])
-
-
-def gen_multiple(essay: Essay, notes: Notes) -> list[Item]:
-    """Select every attribute of one side of a contrast; the others come from the other side."""
-    items = []
-    for contrast in notes.contrasts:
-        for side in contrast.sides:
-            mine = [a for a in contrast.attributes if a.side == side.id]
-            theirs = [a for a in contrast.attributes if a.side != side.id]
-            if len(mine) < 2 or len(theirs) < 2:
-                continue
-            item_id = f"{essay.slug}.multiple.{contrast.id}.{side.id}"
-            r = rng(item_id)
-            right = r.sample(mine, min(3, len(mine)))
-            wrong = r.sample(theirs, 5 - len(right))
-            chosen = right + wrong
-            r.shuffle(chosen)
-            labels = {s.id: s.label for s in contrast.sides}
-            options = tuple(
-                Option(a.text, a.side == side.id,
-                       phrase("multiple.right_feedback", side=side.label) if a.side == side.id
-                       else phrase("multiple.wrong_feedback", other=labels[a.side]))
-                for a in chosen)
-            attributes = {l: "; ".join(a.text[l] for a in mine) for l in AUTHORED_LANGUAGES}
-            items.append(Item(
-                id=item_id, type="multiple", generator="multiple-contrast", difficulty=2,
-                source=source(essay, [a.cite for a in right]),
-                stem=phrase("multiple.stem", title=contrast.title, side=side.label),
-                options=options, explanation=phrase("multiple.explanation", side=side.label, attributes=attributes),
-            ))
     return items
 
 
@@ -168,23 +171,52 @@ def _term_cite(essay: Essay, term: Term, paragraph: str) -> Cite:
     return Cite(paragraph, form, None)
 
 
+def _names_term(term: Term, text: dict) -> bool:
+    """Whether a text names the term in any of its forms, in any language: a definition that
+    does cannot be matched or blanked without giving the answer away."""
+    for lang in AUTHORED_LANGUAGES:
+        folded = fold_option(text[lang])
+        forms = [term.name(lang), *term.match.get(lang, ())]
+        if any(f.strip() and fold_option(f) in folded for f in forms):
+            return True
+    return False
+
+
+def _definitions(terms: list[Term]) -> list[Term]:
+    return [t for t in terms if not _names_term(t, {l: t.meaning(l) for l in AUTHORED_LANGUAGES})]
+
+
 def gen_match(essay: Essay, notes: Notes, glossary: dict[str, Term]) -> list[Item]:
-    terms = _essay_terms(essay, notes, glossary)
+    """Terms to definitions, with one definition more than there are terms (of a glossary term
+    of the same kind that the essay does not use), so the last pair is never free."""
+    terms = _definitions([t for t, _ in _essay_terms(essay, notes, glossary)])
+    paragraphs = dict((t.id, p) for t, p in _essay_terms(essay, notes, glossary))
+    used = {t.id for t in terms} | set(notes.terms)
+    spare = _definitions(sorted((t for t in glossary.values() if t.id not in used), key=lambda t: t.id))
     items = []
-    for number, start in enumerate(range(0, len(terms) - 3, 4), start=1):
-        group = terms[start:start + 4]
-        item_id = f"{essay.slug}.match.terms-{number}"
-        order = list(range(len(group)))
-        rng(item_id).shuffle(order)
-        prompts = tuple(Option({l: t.name(l) for l in AUTHORED_LANGUAGES}) for t, _ in group)
-        options = tuple(Option({l: group[i][0].meaning(l) for l in AUTHORED_LANGUAGES}) for i in order)
+    for number, start in enumerate(range(0, len(terms) - 2, MATCH_PROMPTS), start=1):
+        group = terms[start:start + MATCH_PROMPTS]
+        if len(group) < 3:
+            break
+        item_id = f"{essay.slug}.terms-{number}"
+        r = rng(item_id)
+        kin = [t for t in spare if t.category in {g.category for g in group}] or spare
+        extra = r.choice(kin)
+        spare = [t for t in spare if t.id != extra.id] or spare
+        meanings = group + [extra]
+        order = list(range(len(meanings)))
+        r.shuffle(order)
+        prompts = tuple(Option({l: t.name(l) for l in AUTHORED_LANGUAGES}) for t in group)
+        options = tuple(Option({l: meanings[i].meaning(l) for l in AUTHORED_LANGUAGES}) for i in order)
         answer = [order.index(i) for i in range(len(group))]
-        pairs = {l: " ".join(f"{t.name(l)}: {t.meaning(l)}" for t, _ in group) for l in AUTHORED_LANGUAGES}
+        pairs = {l: ("" if l == "zh" else " ").join(f"{t.name(l)}{'：' if l == 'zh' else ': '}{t.meaning(l)}"
+                                                     for t in group) for l in AUTHORED_LANGUAGES}
         items.append(Item(
-            id=item_id, type="match", generator="match-term-definition", difficulty=2,
-            source=source(essay, [_term_cite(essay, t, p) for t, p in group]),
+            id=item_id, type="match", generator="match-term-definition", difficulty=2, level="remember",
+            source=source(essay, [_term_cite(essay, t, paragraphs[t.id]) for t in group]),
             stem=phrase("match.stem"), prompts=prompts, options=options, answer=answer,
-            explanation=phrase("match.explanation", pairs=pairs),
+            explanation=phrase("match.explanation", pairs=pairs,
+                               extra_term={l: extra.name(l) for l in AUTHORED_LANGUAGES}),
         ))
     return items
 
@@ -196,37 +228,42 @@ def _surface(term: Term, language: str) -> str:
 
 
 def gen_cloze(essay: Essay, notes: Notes, glossary: dict[str, Term], limit: int = 4) -> list[Item]:
-    """A definition with its term blanked; options are terms of the same category first."""
+    """A definition with its term blanked, only where the definition does not name the term;
+    the other options are terms of the same kind, so the blank cannot be filled by category."""
     items = []
     others = sorted(glossary.values(), key=lambda t: t.id)
     # A definition that says "not" would read as a negative stem.
     plain = [(t, p) for t, p in _essay_terms(essay, notes, glossary)
-             if not any(unemphasised_negations(t.meaning(l), l) for l in AUTHORED_LANGUAGES)]
+             if not any(unemphasised_negations(t.meaning(l), l) for l in AUTHORED_LANGUAGES)
+             and not _names_term(t, {l: t.meaning(l) for l in AUTHORED_LANGUAGES})]
     for term, paragraph in plain[:limit]:
-        item_id = f"{essay.slug}.cloze.{term.id}"
+        item_id = f"{essay.slug}.term-{term.id}"
         key = {l: _surface(term, l) for l in AUTHORED_LANGUAGES}
         same = [t for t in others if t.id != term.id and t.category == term.category]
-        rest = [t for t in others if t.id != term.id and t.category != term.category]
-        pool_terms = same if len(same) >= OPTIONS_PER_CHOICE - 1 else same + rest
+        if len(same) < CLOZE_OPTIONS - 1:
+            continue  # terms of another kind would be ruled out by their kind alone
         by_text = {}
-        for t in pool_terms:
+        for t in same:
             by_text.setdefault(tuple(_surface(t, l) for l in AUTHORED_LANGUAGES), t)
         pool = [{l: s for l, s in zip(AUTHORED_LANGUAGES, k)} for k in by_text]
-        distractors = pick_distractors(item_id, key, pool, OPTIONS_PER_CHOICE - 1)
-        if len(distractors) < OPTIONS_PER_CHOICE - 1:
+        distractors = pick_distractors(item_id, key, pool, CLOZE_OPTIONS - 1)
+        if len(distractors) < CLOZE_OPTIONS - 1:
             continue
         distractor_terms = [by_text[tuple(d[l] for l in AUTHORED_LANGUAGES)] for d in distractors]
-        sentence = phrase("cloze.definition", definition={l: term.meaning(l) for l in AUTHORED_LANGUAGES})
-        options = [Option(key, True, phrase("cloze.key_feedback", term=key))]
+        definition = {l: term.meaning(l) for l in AUTHORED_LANGUAGES}
+        sentence = phrase("cloze.definition", definition=definition)
+        options = [Option(key, True, phrase("cloze.key_feedback", term=key, definition=definition))]
         options += [Option(d, False, phrase("cloze.wrong_feedback", term=d,
                                             definition={l: t.meaning(l) for l in AUTHORED_LANGUAGES}))
                     for d, t in zip(distractors, distractor_terms)]
-        filled = {l: sentence[l].replace(BLANK, key[l], 1) for l in AUTHORED_LANGUAGES}
+        tempting = distractor_terms[0]
         items.append(Item(
-            id=item_id, type="cloze", generator="cloze-term-definition", difficulty=2,
+            id=item_id, type="cloze", generator="cloze-term-definition", difficulty=2, level="remember",
             source=source(essay, [_term_cite(essay, term, paragraph)]),
             stem=phrase("cloze.stem", sentence=sentence), options=tuple(options),
-            explanation=phrase("cloze.explanation", sentence=filled),
+            explanation=phrase("cloze.explanation", term=key, definition=definition,
+                               other={l: _surface(tempting, l) for l in AUTHORED_LANGUAGES},
+                               other_definition={l: tempting.meaning(l) for l in AUTHORED_LANGUAGES}),
         ))
     return items
 
@@ -239,7 +276,7 @@ def balance_keys(items: list[Item], authored: list[Item]) -> list[Item]:
     fewest keys so far, so no position is a pattern a learner can exploit."""
     counts = Counter()
     for item in authored:
-        if item.type in ("single", "cloze") and len(item.options) == OPTIONS_PER_CHOICE and len(item.keys) == 1:
+        if item.type in ("single", "cloze") and len(item.keys) == 1:
             counts[item.keys[0]] += 1
     balanced = []
     for item in items:
@@ -249,17 +286,32 @@ def balance_keys(items: list[Item], authored: list[Item]) -> list[Item]:
         options = list(item.options)
         key = next(o for o in options if o.correct)
         others = [o for o in options if not o.correct]
-        position = min(range(len(options)), key=lambda p: (counts[p], p))
+        position = min(range(len(options)), key=lambda p: (counts[p], rng(item.id + str(p)).random()))
         counts[position] += 1
         balanced.append(replace(item, options=tuple(others[:position] + [key] + others[position:])))
     return balanced
 
 
+def interleave(items: list[Item]) -> list[Item]:
+    """The bank's display order: item types taken in turn, so a page is not eight true/false
+    items in a row and the position of an item says nothing about its kind."""
+    by_type: dict[str, list[Item]] = {}
+    for item in items:
+        by_type.setdefault(item.type, []).append(item)
+    queues = sorted(by_type.values(), key=len, reverse=True)
+    out = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                out.append(queue.pop(0))
+    return out
+
+
 def generate_items(essay: Essay, notes: Notes, glossary: list[Term], authored: list[Item]) -> list[Item]:
     terms = {t.id: t for t in glossary}
-    items = (gen_single(essay, notes) + gen_cloze(essay, notes, terms) + gen_multiple(essay, notes)
-             + gen_true_false(essay, notes) + gen_order(essay, notes) + gen_match(essay, notes, terms))
-    return balance_keys(items, authored)
+    items = (gen_cases(essay, notes) + gen_statements(essay, notes) + gen_order(essay, notes)
+             + gen_match(essay, notes, terms) + gen_cloze(essay, notes, terms))
+    return interleave(balance_keys(items, authored))
 
 
 def generate_banks(root: Path, progress=None) -> list[Path]:

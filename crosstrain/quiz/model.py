@@ -5,7 +5,8 @@ Item types and how their answer is stored:
 - multiple: options, at least one right and one wrong
 - true_false: `answer: true|false`, the stem is the statement
 - order: options in display order; `answer` lists option indexes in the right order
-- match: `prompts` and `options`; `answer[i]` is the option index matching prompt i
+- match: `prompts` and `options` (at least one more option than prompts, so the last
+  pair is never free); `answer[i]` is the option index matching prompt i
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from crosstrain.errors import Origin
 TYPES = ("single", "multiple", "true_false", "order", "match", "cloze")
 CHOICE_TYPES = ("single", "multiple", "cloze")
 AUTHORED = "authored"
+LEVELS = ("remember", "understand", "apply")
 BLANK = "___"
 
 Text = dict  # {"vi": …, "en": …, "zh": …}
@@ -50,6 +52,8 @@ class Item:
     prompts: tuple[Option, ...] = ()
     answer: object = None
     objectives: tuple[str, ...] = ()
+    level: str = ""  # remember / understand / apply (Bloom): what the item asks a learner to do
+    perturbation: str = ""  # a false statement: how it was made from the true one
     origin: Origin | None = field(default=None, compare=False)
     key: tuple = field(default=(), compare=False)  # its path in the bank document
 
