@@ -61,7 +61,8 @@ def problem(code: str, origin: Origin, subject: str, message: str) -> Problem:
 
 
 # Modules that declare rules; importing them fills RULES.
-RULE_MODULES = ("crosstrain.translate.check", "crosstrain.glossary_check", "crosstrain.quiz.check", "crosstrain.module_check")
+RULE_MODULES = ("crosstrain.translate.check", "crosstrain.glossary_check", "crosstrain.quiz.check", "crosstrain.quiz.bank_rules",
+                "crosstrain.module_check")
 
 
 def load_rules() -> dict[str, Rule]:

@@ -28,12 +28,35 @@ class Lesson:
     takeaways: tuple[Text, ...]
 
 
+# The level an objective's verb asks for (Bloom), from its English text: an objective that
+# says "explain" is not tested by recognising a sentence.
+VERB_LEVELS = {
+    "remember": ("define", "list", "name", "recall", "recognise", "recognize", "state", "label"),
+    "understand": ("explain", "compare", "describe", "summarise", "summarize", "classify", "distinguish",
+                   "interpret", "contrast", "illustrate", "tell"),
+    "apply": ("apply", "use", "plan", "choose", "decide", "identify", "handle", "run", "escalate", "write",
+              "prepare", "carry", "demonstrate", "solve", "turn", "give", "set", "build", "agree"),
+}
+LEVEL_ORDER = ("remember", "understand", "apply")
+
+
+def verb_level(text: str) -> str | None:
+    """The level of the objective's first verb, or None when it is not in the table."""
+    words = text.lower().replace("’", "'").split()
+    for word in words[:2]:
+        for level, verbs in VERB_LEVELS.items():
+            if word.strip(",.:;") in verbs:
+                return level
+    return None
+
+
 @dataclass(frozen=True)
 class Objective:
     id: str
     text: Text
-    items: tuple[str, ...]
+    items: tuple[str, ...]  # items named in the module file; items also name their objectives
     origin: Origin
+    level: str = "understand"  # as declared, else as the verb says
 
 
 @dataclass(frozen=True)
@@ -79,15 +102,8 @@ class Module:
     objections: tuple[Objection, ...]
     agenda: tuple[AgendaStep, ...]
     materials: tuple[Text, ...]
-    pre_quiz: tuple[str, ...]
-    post_quiz: tuple[str, ...]
     origin: Origin
     agenda_origin: Origin
-
-    def quiz_items(self) -> list[str]:
-        """Every item the module's quiz uses, in a stable order without repeats."""
-        ids = [*self.pre_quiz, *(i for o in self.objectives for i in o.items), *self.post_quiz]
-        return list(dict.fromkeys(ids))
 
 
 @dataclass(frozen=True)
@@ -107,8 +123,21 @@ class _Reader(FieldReader):
             return 0
         return value
 
-    def ids(self, data, key) -> tuple[str, ...]:
-        return tuple(str(v) for v in self.list(data, key))
+    def level(self, data: dict, key, text: dict) -> str:
+        """The declared level, else the verb's; a declared level below the verb's is refused."""
+        said = verb_level(text.get("en", ""))
+        declared = data.get("level")
+        if declared is None:
+            if said is None:
+                self.fail(key + ("level",), "the objective's verb is not one we know; add `level:` "
+                                            f"({', '.join(LEVEL_ORDER)})")
+            return said or "understand"
+        if declared not in LEVEL_ORDER:
+            self.fail(key + ("level",), f"expected one of: {', '.join(LEVEL_ORDER)}")
+            return "understand"
+        if said and LEVEL_ORDER.index(declared) < LEVEL_ORDER.index(said):
+            self.fail(key + ("level",), f"declared {declared!r}, but the verb asks for {said!r}")
+        return declared
 
 
 def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
@@ -121,9 +150,10 @@ def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
     if data.get("audience") not in AUDIENCES:
         r.fail(("audience",), f"must be one of {', '.join(AUDIENCES)}")
     objectives = tuple(
-        Objective(str(o.get("id")), r.text(o, ("objectives", i, "text")), r.ids(o, ("objectives", i, "items")),
-                  doc.origin(("objectives", i)))
-        for i, o in enumerate(r.list(data, ("objectives",))) if isinstance(o, dict))
+        Objective(str(o.get("id")), text, tuple(str(v) for v in r.list(o, ("objectives", i, "items"), required=False)),
+                  doc.origin(("objectives", i)), r.level(o, ("objectives", i), text))
+        for i, o in enumerate(r.list(data, ("objectives",))) if isinstance(o, dict)
+        for text in [r.text(o, ("objectives", i, "text"))])
     lessons = []
     for i, lesson in enumerate(r.list(data, ("lessons",))):
         readings = tuple(
@@ -151,7 +181,6 @@ def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
         duration=r.number(data, ("duration",)), title=r.text(data, ("title",)), summary=r.text(data, ("summary",)),
         objectives=objectives, lessons=tuple(lessons), discussion=discussion, activities=activities,
         objections=objections, agenda=agenda, materials=materials,
-        pre_quiz=r.ids(data, ("pre_quiz",)), post_quiz=r.ids(data, ("post_quiz",)),
         origin=Origin(path, 1), agenda_origin=doc.origin(("agenda",)),
     )
     return module, [ModuleProblem(origin, subject, message) for origin, message in r.problems]

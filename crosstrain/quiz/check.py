@@ -229,11 +229,11 @@ def key_longest(corpus):
 @rule("Q010", "keys bunch in one position")
 def key_position(corpus):
     """If one position (say, the second option) holds most keys, learners can guess it.
-    The limit is 40 % of a bank's single-key 4-option items in any one position.
+    The limit is 40 % of a bank's single-key items in any one position.
 
     Fix: move the key in some items; `crosstrain generate` balances generated items."""
     for bank in corpus.banks:
-        items = [i for i in _single_key_items(bank) if len(i.options) == 4]
+        items = _single_key_items(bank)
         if len(items) < MIN_ITEMS_FOR_SHARE_RULES:
             continue
         positions = Counter(i.keys[0] for i in items)

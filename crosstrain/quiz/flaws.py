@@ -29,11 +29,15 @@ def says_all_or_none(text: str) -> str | None:
 
 # Negations that a stem must emphasise (in capitals or **bold**) so a reader cannot miss them.
 NEGATION = {
-    "en": re.compile(r"\b(not|never|cannot|except)\b|\b\w+n't\b"),
+    "en": re.compile(r"\b(not|never|cannot|except)\b(?!\s+only\b)|\b\w+n't\b"),
     # "… hay không?" / "… không?" at the end asks a yes/no question; it negates nothing
-    "vi": re.compile(r"\b(không|chẳng|chưa)\b(?!\s*\?)(?<!hay không)"),
+    # "không ngừng" (constantly), "không thể thiếu" (indispensable), "không chỉ … mà còn"
+    # (not only … but also), "không ít" (quite a few) negate nothing
+    "vi": re.compile(r"\b(không|chẳng|chưa)\b(?!\s*\?)(?<!hay không)"
+                     r"(?!\s+(ngừng|tách rời|thể thiếu|chỉ|những|ít|kém)\b)"),
     # 不断, 不仅, 不同, 不管, 不少, 不论 … are words of their own, not negations
-    "zh": re.compile(r"不(?![断斷仅僅同管少论論过過久妨如])|没有|沒有|并非|並非|无法|無法"),
+    # 不可或缺 (indispensable), 不停, 不错 likewise; 不得不 (have to) is a double negation
+    "zh": re.compile(r"(?<!不得)不(?![断斷仅僅同管少论論过過久妨如停错錯]|得不|可或缺|可分割)|没有|沒有|并非|並非|无法|無法"),
 }
 _EMPHASISED = re.compile(r"\*\*[^*]+\*\*")
 

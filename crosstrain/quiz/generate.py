@@ -35,6 +35,15 @@ def _phrases() -> dict:
     return yaml.safe_load(resources.files("crosstrain.quiz").joinpath("phrases.yml").read_text("utf-8"))
 
 
+def phrase_template(key: str, locale_code: str) -> str:
+    """A phrase's wording in a locale, its {placeholders} unfilled (zh-Hant: from zh)."""
+    if locale_code == "zh-Hant":
+        from crosstrain.translate import opencc_convert
+
+        return opencc_convert(_phrases()[key]["zh"], "s2tw")
+    return _phrases()[key][locale_code]
+
+
 def phrase(key: str, **values: dict) -> dict:
     """A phrase in every language; each value is a {language: text} to fill in."""
     return {lang: _phrases()[key][lang].format(**{k: v[lang] for k, v in values.items()})
@@ -252,18 +261,19 @@ def gen_cloze(essay: Essay, notes: Notes, glossary: dict[str, Term], limit: int 
         distractor_terms = [by_text[tuple(d[l] for l in AUTHORED_LANGUAGES)] for d in distractors]
         definition = {l: term.meaning(l) for l in AUTHORED_LANGUAGES}
         sentence = phrase("cloze.definition", definition=definition)
-        options = [Option(key, True, phrase("cloze.key_feedback", term=key, definition=definition))]
+        tempting = distractor_terms[0]
+        # why the key fits and the likeliest confusion does not: said on the key and after
+        explanation = phrase("cloze.explanation", term=key, definition=definition,
+                             other={l: _surface(tempting, l) for l in AUTHORED_LANGUAGES},
+                             other_definition={l: tempting.meaning(l) for l in AUTHORED_LANGUAGES})
+        options = [Option(key, True, explanation)]
         options += [Option(d, False, phrase("cloze.wrong_feedback", term=d,
                                             definition={l: t.meaning(l) for l in AUTHORED_LANGUAGES}))
                     for d, t in zip(distractors, distractor_terms)]
-        tempting = distractor_terms[0]
         items.append(Item(
             id=item_id, type="cloze", generator="cloze-term-definition", difficulty=2, level="remember",
             source=source(essay, [_term_cite(essay, term, paragraph)]),
-            stem=phrase("cloze.stem", sentence=sentence), options=tuple(options),
-            explanation=phrase("cloze.explanation", term=key, definition=definition,
-                               other={l: _surface(tempting, l) for l in AUTHORED_LANGUAGES},
-                               other_definition={l: tempting.meaning(l) for l in AUTHORED_LANGUAGES}),
+            stem=phrase("cloze.stem", sentence=sentence), options=tuple(options), explanation=explanation,
         ))
     return items
 

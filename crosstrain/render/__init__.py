@@ -21,6 +21,7 @@ from crosstrain.render.essaybody import essay_body
 from crosstrain.render.markup import md_inline, yaml_string
 from crosstrain.quiz.export import gift_bank
 from crosstrain.render.moduleviews import ModuleView, excerpt_html
+from crosstrain.quiz.forms import FORMS, build_forms, module_form_bank
 from crosstrain.render.quizviews import LETTERS, ItemView, QuizView
 from crosstrain.render.strings import Strings, table
 from crosstrain.render.views import EssayView
@@ -123,10 +124,12 @@ def quiz_views(corpus: Corpus, views: list[EssayView], modules: list[ModuleView]
                for bank in corpus.banks]
     items = {i.id: i for b in corpus.banks for i in b.items}
     for module in modules:
-        bank, tests = module.quiz_bank(items)
+        forms = build_forms(module.module, items)
         objectives = tuple((o.id, module.t(o.text)) for o in module.module.objectives)
-        quizzes.append(QuizView(bank, t("quiz.title", title=module.title), _item_views(bank, t.locale, tests),
-                                objectives))
+        for form in FORMS:
+            bank = module_form_bank(module.module, form, forms)
+            quizzes.append(QuizView(bank, t(f"quiz.{form}_title", title=module.title),
+                                    _item_views(bank, t.locale, forms.tests), objectives, form))
     return quizzes
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from crosstrain.modules import Module, Reading
-from crosstrain.quiz.model import Bank
 from crosstrain.render.quizviews import localized
 from crosstrain.render.views import EssayView, ShownBlock
 
@@ -49,15 +48,6 @@ class ModuleView:
     def reading_minutes(self) -> int:
         slugs = {r.essay for lesson in self.module.lessons for r in lesson.readings}
         return sum(self.essays[s].minutes for s in slugs)
-
-    def quiz_bank(self, items: dict) -> tuple[Bank, dict[str, list[str]]]:
-        """The module's quiz: its items from the banks, each tagged with the objectives it tests."""
-        tests = {}
-        for objective in self.module.objectives:
-            for item_id in objective.items:
-                tests.setdefault(item_id, []).append(objective.id)
-        chosen = tuple(items[i] for i in self.module.quiz_items() if i in items)
-        return Bank(f"module-{self.module.id}", None, self.module.id, chosen, self.module.origin), tests
 
 
 def excerpt_html(block: ShownBlock) -> Markup:

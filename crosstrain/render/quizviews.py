@@ -78,10 +78,13 @@ class QuizView:
     title: str
     items: tuple[ItemView, ...]
     objectives: tuple[tuple[str, str], ...] = ()  # (id, text) for module quizzes
+    form: str = ""  # a module's "pre" or "post" test
 
     def data_json(self) -> Markup:
         """The key, for the quiz script, in a <script type=application/json>; '</' escaped."""
         data = {"bank": self.bank.name, "items": [i.script_data() for i in self.items],
                 "objectives": dict(self.objectives)}
+        if self.form:
+            data.update(module=self.bank.module, form=self.form)
         text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
         return Markup(text)

@@ -206,16 +206,22 @@
     p.textContent = format(this.S["quiz.score"], { score: right, total: ids.length,
       percent: Math.round(100 * right / ids.length) });
     box.appendChild(p);
-    var objectives = this.data.objectives || {};
+    var objectives = this.data.objectives || {}, byObjective = {};
     Object.keys(objectives).sort().forEach(function (o) {
       var mine = ids.filter(function (id) { return self.items[id].objectives.indexOf(o) >= 0; });
       if (!mine.length) return;
       var ok = mine.filter(function (id) { return answers[id].correct; }).length;
+      byObjective[o] = { score: ok, total: mine.length };
       var line = document.createElement("p");
       line.textContent = format(self.S["quiz.objective_score"], { objective: objectives[o], score: ok, total: mine.length });
       box.appendChild(line);
     });
     box.appendChild(button(this.S["quiz.retry"], "md-button md-button--primary ct-retry", function () { self.reset(); }));
+    // other scripts (pre/post gain) build on the finished score
+    this.root.dispatchEvent(new CustomEvent("ct:scored", { bubbles: true, detail: {
+      quiz: this.data.bank, module: this.data.module || null, form: this.data.form || null,
+      locale: this.root.getAttribute("data-locale"), score: right, total: ids.length,
+      objectives: byObjective, box: box } }));
   };
 
   Quiz.prototype.reset = function () {

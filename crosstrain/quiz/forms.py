@@ -1,0 +1,102 @@
+"""A module's pre-test and post-test: parallel forms built from the items that test its
+objectives, so the gain per objective between the two measures learning, not memory of
+the same questions.
+
+An item tests an objective when the module file lists it under the objective or when the
+item names `<module-id>.<objective-id>` in its `objectives`. For each objective its items
+are grouped by item model and dealt alternately to the two forms: both forms test every
+objective with the same kinds of item, never with the same item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crosstrain.modules import LEVEL_ORDER, Module
+from crosstrain.quiz.generate import MAX_RUN, interleave, max_run
+from crosstrain.quiz.model import Bank, Item
+
+FORMS = ("pre", "post")
+
+
+@dataclass(frozen=True)
+class Forms:
+    module: str
+    pre: tuple[Item, ...]
+    post: tuple[Item, ...]
+    tests: dict  # item id -> objective ids of this module that it tests
+
+    def form(self, name: str) -> tuple[Item, ...]:
+        return self.pre if name == "pre" else self.post
+
+
+
+def objective_items(module: Module, items: dict[str, Item]) -> dict[str, list[Item]]:
+    """Each objective's items: listed in the module file or naming the objective."""
+    out = {}
+    for objective in module.objectives:
+        ref = f"{module.id}.{objective.id}"
+        named = [items[i] for i in objective.items if i in items]
+        tagged = [i for i in items.values() if ref in i.objectives]
+        out[objective.id] = list({i.id: i for i in [*named, *sorted(tagged, key=lambda i: i.id)]}.values())
+    return out
+
+
+def at_level(item: Item, level: str) -> bool:
+    return item.level in LEVEL_ORDER and LEVEL_ORDER.index(item.level) >= LEVEL_ORDER.index(level)
+
+
+def build_forms(module: Module, items: dict[str, Item]) -> Forms:
+    by_objective = objective_items(module, items)
+    tests: dict[str, list[str]] = {}
+    for objective_id, found in by_objective.items():
+        for item in found:
+            tests.setdefault(item.id, []).append(objective_id)
+    dealt: dict[str, list[Item]] = {"pre": [], "post": []}
+    placed = set()
+    for objective in module.objectives:
+        fresh = [i for i in by_objective[objective.id] if i.id not in placed]
+        # the same kinds of item in both forms: deal each item model's items in turn
+        fresh.sort(key=lambda i: (i.generator, i.type, i.id))
+        for index, item in enumerate(fresh):
+            form = _lighter(dealt, objective.id, tests) if index % 2 == 0 else _other(dealt, fresh[index - 1])
+            dealt[form].append(item)
+            placed.add(item.id)
+    return Forms(module.id, _display_order(dealt["pre"]), _display_order(dealt["post"]),
+                 {k: tuple(v) for k, v in tests.items()})
+
+
+def _lighter(dealt: dict, objective_id: str, tests: dict) -> str:
+    """The form with fewer items for this objective so far (pre on a tie)."""
+    counts = {f: sum(objective_id in tests[i.id] for i in dealt[f]) for f in FORMS}
+    return min(FORMS, key=lambda f: (counts[f], FORMS.index(f)))
+
+
+def _other(dealt: dict, previous: Item) -> str:
+    return "post" if previous in dealt["pre"] else "pre"
+
+
+def _display_order(items: list[Item]) -> tuple[Item, ...]:
+    """Item types in turn; then true/false items re-ordered so that no answer runs more
+    than MAX_RUN times in a row, a pattern a learner with instant feedback would follow."""
+    ordered = interleave(items)
+    truths = [i for i in ordered if i.type == "true_false"]
+    if max_run([i.answer for i in truths]) <= MAX_RUN:
+        return tuple(ordered)
+    yes = [i for i in truths if i.answer]
+    no = [i for i in truths if not i.answer]
+    fixed = []
+    while yes or no:
+        if len(yes) != len(no):
+            take = yes if len(yes) > len(no) else no
+        else:
+            take = no if fixed and fixed[-1].answer else yes
+        fixed.append(take.pop(0))
+    it = iter(fixed)
+    return tuple(next(it) if i.type == "true_false" else i for i in ordered)
+
+
+def module_form_bank(module: Module, name: str, forms: Forms) -> Bank:
+    """A form as a bank of its own: `module-<id>-pre` names its page, its saved progress and
+    its exports."""
+    return Bank(f"module-{module.id}-{name}", None, module.id, forms.form(name), module.origin)
