@@ -33,8 +33,8 @@ class Lesson:
 VERB_LEVELS = {
     "remember": ("define", "list", "name", "recall", "recognise", "recognize", "state", "label"),
     "understand": ("explain", "compare", "describe", "summarise", "summarize", "classify", "distinguish",
-                   "interpret", "contrast", "illustrate", "tell"),
-    "apply": ("apply", "use", "plan", "choose", "decide", "identify", "handle", "run", "escalate", "write",
+                   "interpret", "contrast", "illustrate", "tell", "identify"),
+    "apply": ("apply", "use", "plan", "choose", "decide", "handle", "run", "escalate", "write",
               "prepare", "carry", "demonstrate", "solve", "turn", "give", "set", "build", "agree"),
 }
 LEVEL_ORDER = ("remember", "understand", "apply")

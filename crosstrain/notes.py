@@ -175,6 +175,8 @@ class _Reader(FieldReader):
                     self.cite(data, key), str(select), self.text(data, key + ("stem",)), tuple(answers), tuple(traps))
 
     def statement(self, data: dict, key) -> Statement:
+        # YAML reads an unquoted `true:` key as a boolean: take it as the word it was
+        data = {("true" if k is True else "false" if k is False else k): v for k, v in data.items()}
         if data.get("perturbation") not in PERTURBATIONS:
             self.fail(key + ("perturbation",), f"expected one of: {', '.join(PERTURBATIONS)}")
         return Statement(self.entry_id(data, key), self.level(data, key), self.objectives(data, key),

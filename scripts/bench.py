@@ -206,6 +206,33 @@ def bench_checker(target_items: int = 20000) -> None:
     print(f"  whole check, warm cache    {rules_s + warm_s:6.2f} s  {n / (rules_s + warm_s):>9,.0f} items/s")
 
 
+def bench_guesser() -> None:
+    """The test-wise guesser against the real banks and module tests: what a person who has
+    not read the essays scores with each knowledge-free strategy, against chance."""
+    from crosstrain.corpus import load_corpus
+    from crosstrain.quiz.bank_rules import _rendered
+    from crosstrain.quiz.guess import STRATEGIES, attack, quizzes_of
+
+    corpus = load_corpus(ROOT)
+    scopes = [(name, items) for name, _, items in _rendered(corpus)]
+    scopes.append(("all banks", [i for b in corpus.banks for i in b.items]))
+    start = time.perf_counter()
+    results = attack(quizzes_of(scopes))
+    seconds = time.perf_counter() - start
+    items = sum(len(items) for _, items in scopes)
+    print(f"test-wise guesser: {len(STRATEGIES)} strategies × {len(scopes)} quizzes × 4 locales "
+          f"({items} items per locale) in {seconds:.2f} s; leaks: {sum(r.leak for r in results)}")
+    print(f"  {'strategy (all banks)':<26} {'locale':<8} {'items':>5} {'accuracy':>8} {'chance':>7} {'p':>8}")
+    for r in results:
+        if r.quiz == "all banks":
+            print(f"  {r.strategy:<26} {r.language:<8} {r.items:>5} {r.accuracy:>8.0%} {r.chance:>7.0%} "
+                  f"{r.p_value:>8.2g}{'  LEAK' if r.leak else ''}")
+    worst = max((r for r in results if r.items >= 10), key=lambda r: r.accuracy - r.chance, default=None)
+    if worst:
+        print(f"  largest margin on any quiz of 10+ items: {worst.strategy} on {worst.quiz} ({worst.language}), "
+              f"{worst.accuracy:.0%} vs chance {worst.chance:.0%} on {worst.items} items, p = {worst.p_value:.2g}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
@@ -237,6 +264,8 @@ def main() -> int:
             print(f"{r['essays']:>7} essays  {r['search_s']:5.2f} s  index: {index}  query: {fetched}")
     print()
     bench_checker(args.checker_items)
+    print()
+    bench_guesser()
     return 0
 
 

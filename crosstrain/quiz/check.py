@@ -243,15 +243,27 @@ def key_position(corpus):
                           f"{count} of {len(items)} keys are option {position + 1}")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def _question(stem: str) -> str:
+    """The sentence that asks: a situation may tell what did not happen, the question must
+    not hide a "not"."""
+    sentences = [s for s in _SENTENCE_END.split(stem.strip()) if s.strip()]
+    return sentences[-1] if sentences else stem
+
+
 @rule("Q011", "negative stem without emphasis")
 def negative_stem(corpus):
     """A "not" that a reader can miss turns a right answer into a wrong one. Negations in
-    stems must stand out: in capitals (NOT, KHÔNG) or in **bold** (**不**).
+    the question (a true/false statement, or the asking sentence of a stem) must stand out:
+    in capitals (NOT, KHÔNG) or in **bold** (**不**).
 
     Fix: rewrite the stem positively, or emphasise the negation."""
     for bank, item in _items(corpus):
         for lang in AUTHORED_LANGUAGES:
-            found = unemphasised_negations(item.stem.get(lang, ""), lang)
+            stem = item.stem.get(lang, "")
+            found = unemphasised_negations(stem if item.type == "true_false" else _question(stem), lang)
             if found:
                 yield problem("Q011", item.origin, item.id, f"stem ({lang}) has {found[0]!r} without emphasis")
 

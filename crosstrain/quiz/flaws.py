@@ -48,10 +48,17 @@ def unemphasised_negations(text: str, language: str) -> list[str]:
     return [m.group(0) for m in NEGATION[language].finditer(plain)]
 
 
+# A Chinese negation with the word it belongs to, so bold stops at a word boundary and never
+# inside one (**不是**, **不能**, not **不**是).
+_ZH_NEGATION_WORD = re.compile(
+    NEGATION["zh"].pattern.replace("|可分割)", "|可分割)(?:需要|应该|應該|一定|是|能|会|會|要|必|用|需|该|該|应|應|可|再|够|夠|太|想|愿|願|得)?", 1))
+
+
 def emphasise_negations(text: str, language: str) -> str:
-    """Negations in capitals (vi, en) or bold (zh), as item-writing guides ask for."""
+    """Negations in capitals (vi, en) or bold (zh, the whole word), as item-writing guides
+    ask for."""
     if language == "zh":
-        return NEGATION[language].sub(lambda m: f"**{m.group(0)}**", text)
+        return _ZH_NEGATION_WORD.sub(lambda m: f"**{m.group(0)}**", text)
     return NEGATION[language].sub(lambda m: m.group(0).upper(), text)
 
 

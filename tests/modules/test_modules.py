@@ -3,13 +3,16 @@ with them, and excerpts that are the essay pages' own paragraphs."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from html import unescape
 
 import pytest
 
 from crosstrain.locales import LOCALES
 from crosstrain.modules import load_modules
+from crosstrain.quiz.bank import load_banks
 from crosstrain.render.quizviews import localized
 from tests.conftest import ROOT
 from tests.site_build.test_site import page
@@ -37,7 +40,7 @@ def test_learner_and_trainer_views(built, loc):
             assert text not in learner and text not in handout
         assert localized(module.activities[0].instructions, loc.code) in learner
         assert localized(module.objectives[0].text, loc.code) in learner
-        assert f"quizzes/module-{module.id}/" in learner
+        assert f"quizzes/module-{module.id}-pre/" in learner and f"quizzes/module-{module.id}-post/" in learner
 
 
 def _paragraphs(html: str) -> dict[str, str]:
@@ -66,7 +69,23 @@ def test_tracks_page_orders_modules_and_essays(built):
     assert "min" in sales
 
 
-def test_module_quiz_scores_per_objective(built):
-    html = page(built, "en", "quizzes/module-marketing-for-sales/index.html")
-    data = re.search(r'<script type="application/json" id="ct-quiz-data">(.*?)</script>', html, re.S).group(1)
-    assert '"objectives": {"o1"' in data and '"objectives": ["o1"' in data
+def _quiz_data(built, path):
+    html = page(built, "en", path)
+    return json.loads(re.search(r'<script type="application/json" id="ct-quiz-data">(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.id)
+def test_pre_and_post_tests_are_parallel_forms(built, module):
+    """Separate pages, no shared item, every objective in both with the same kinds of item."""
+    pre = _quiz_data(built, f"quizzes/module-{module.id}-pre/index.html")
+    post = _quiz_data(built, f"quizzes/module-{module.id}-post/index.html")
+    assert (pre["form"], post["form"], pre["module"]) == ("pre", "post", module.id)
+    assert not {i["id"] for i in pre["items"]} & {i["id"] for i in post["items"]}
+    items = {i.id: i for b in load_banks(ROOT / "quizzes")[0] for i in b.items}
+    for objective in module.objectives:
+        kinds = []
+        for form in (pre, post):
+            mine = [i for i in form["items"] if objective.id in i["objectives"]]
+            assert len(mine) >= 2, (objective.id, form["form"])
+            kinds.append(Counter(items[i["id"]].generator for i in mine))
+        assert kinds[0].keys() & kinds[1].keys(), (objective.id, kinds)

@@ -60,15 +60,95 @@ def lengthen_keys(items):
                     o["text"] = {k: v + " " + v + " " + v for k, v in o["text"].items()}
 
 
+def gen(items, kind, generator=None):
+    """The first generated item of a type (and item model)."""
+    return next(i for i in items if i["type"] == kind and i["generator"] != "authored"
+                and (generator is None or i["generator"] == generator))
+
+
+def gen_id(kind, generator=None, bank=BANK):
+    data = yaml.safe_load((ROOT / "quizzes" / f"{bank}.yml").read_text(encoding="utf-8"))
+    return gen(data["items"], kind, generator)["id"]
+
+
+SINGLE = gen_id("single")
+MULTIPLE = gen_id("multiple")
+TF = gen_id("true_false")
+
+
+def reuse_distractor(items):
+    """One trap's text copied into two more items of the bank."""
+    singles = [i for i in items if i["type"] == "single" and i["generator"] != "authored"][:3]
+    text = next(o for o in singles[0]["options"] if not o["correct"])["text"]
+    for it in singles[1:]:
+        next(o for o in it["options"] if not o["correct"])["text"] = dict(text)
+
+
+def statement_from_option(items):
+    option = next(o for o in item(items, SINGLE)["options"] if not o["correct"])["text"]
+    item(items, TF)["stem"]["en"] = "True or false? " + option["en"]
+
+
+def same_key_count(items):
+    for it in items:
+        if it["type"] == "multiple":
+            for k, o in enumerate(it["options"]):
+                o["correct"] = k < 2
+
+
+def drop_spare(items):
+    it = gen(items, "match")
+    spare = next(k for k in range(len(it["options"])) if k not in it["answer"])
+    it["options"].pop(spare)
+    it["answer"] = [a - (a > spare) for a in it["answer"]]
+
+
+def leak_key(items):
+    it = item(items, SINGLE)
+    key = next(o for o in it["options"] if o["correct"])["text"]
+    it["stem"] = {k: v + " " + key[k] for k, v in it["stem"].items()}
+
+
+def restate_key(items):
+    it = item(items, SINGLE)
+    it["explanation"] = dict(next(o for o in it["options"] if o["correct"])["text"])
+
+
+def all_true_everywhere(project):
+    for bank in ("marketing-workflow", "marketing-vs-sales", "digital-marketing-thinking", "marketing-multitask",
+                 "sales-learn-marketing"):
+        edit_bank(project, lambda items: [i.update(answer=True) for i in items if i["type"] == "true_false"], bank)
+
+
+def only_recall(project, banks=("sales-learn-marketing", "marketing-vs-sales", "digital-marketing-thinking")):
+    for bank in banks:
+        edit_bank(project, lambda items: [i.update(level="remember") for i in items], bank)
+
+
+def untag_objective(project, ref="marketing-for-sales.o1", keep=3):
+    """Leave the objective only three items: the two forms cannot both score it twice."""
+    left = [keep]
+
+    def cut(items):
+        for it in items:
+            if ref in it.get("objectives", []):
+                if left[0] > 0:
+                    left[0] -= 1
+                else:
+                    it["objectives"].remove(ref)
+    for path in sorted((project.root / "quizzes").glob("*.yml")):
+        edit_bank(project, cut, path.stem)
+
+
 # (rule code, how to break the content, the subject the problem must name)
 DEFECTS = {
-    "Q001": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.single.kp1").pop("stem")), f"{BANK}.single.kp1"),
-    "Q002": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.tf.kp2").update(id=f"{BANK}.tf.kp1")), f"{BANK}.tf.kp1"),
-    "Q003": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.single.kp1")["options"][1]["text"].pop("zh")), f"{BANK}.single.kp1"),
-    "Q004": (lambda p: edit_bank(p, lambda items: [o.update(correct=True) for o in item(items, f"{BANK}.single.kp3")["options"][:2]]), f"{BANK}.single.kp3"),
-    "Q005": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.single.kp1")["options"][1]["text"].update(
-        en=item(items, f"{BANK}.single.kp1")["options"][0]["text"]["en"].upper().replace("A", "Ａ"))), f"{BANK}.single.kp1"),
-    "Q006": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.single.kp1")["source"].update(quote="một phần rất quan trọng")), f"{BANK}.single.kp1"),
+    "Q001": (lambda p: edit_bank(p, lambda items: item(items, SINGLE).pop("stem")), SINGLE),
+    "Q002": (lambda p: edit_bank(p, lambda items: item(items, TF).update(id=SINGLE)), SINGLE),
+    "Q003": (lambda p: edit_bank(p, lambda items: item(items, SINGLE)["options"][1]["text"].pop("zh")), SINGLE),
+    "Q004": (lambda p: edit_bank(p, lambda items: [o.update(correct=True) for o in item(items, SINGLE)["options"][:2]]), SINGLE),
+    "Q005": (lambda p: edit_bank(p, lambda items: item(items, SINGLE)["options"][1]["text"].update(
+        en=item(items, SINGLE)["options"][0]["text"]["en"].upper().replace("A", "Ａ"))), SINGLE),
+    "Q006": (lambda p: edit_bank(p, lambda items: item(items, SINGLE)["source"].update(quote="một phần rất quan trọng")), SINGLE),
     "Q007": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.authored.1")["source"]["sha256"].update(
         {item(items, f"{BANK}.authored.1")["source"]["paragraphs"][0]: "0" * 64})), f"{BANK}.authored.1"),
     "Q008": (lambda p: edit_bank(p, lambda items: item(items, f"{BANK}.authored.1")["options"][3]["text"].update(zh="以上都是")), f"{BANK}.authored.1"),
@@ -78,9 +158,18 @@ DEFECTS = {
         en="Which of these is not part of step 2?")), f"{BANK}.authored.1"),
     "Q012": (lambda p: (p.root / "quizzes" / f"{BANK}.yml").unlink(), BANK),
     "Q013": (lambda p: edit_bank(p, lambda items: [o.update(correct=not o["correct"]) for o in item(items, f"{BANK}.authored.1")["options"][:2]]), f"{BANK}.authored.1"),
-    "Q014": (lambda p: edit_bank(p, lambda items: [o.update(correct=not o["correct"]) for o in item(items, f"{BANK}.multiple.single-vs-phased-deadline.phased")["options"][:2]]
-                                 if any(i["id"] == f"{BANK}.multiple.single-vs-phased-deadline.phased" for i in items)
-                                 else [o.update(correct=not o["correct"]) for o in first(items, "multiple", "multiple-contrast")["options"][:2]]), None),
+    "Q014": (lambda p: edit_bank(p, lambda items: [o.update(correct=not o["correct"]) for o in item(items, MULTIPLE)["options"][:2]]), MULTIPLE),
+    "Q015": (lambda p: edit_bank(p, reuse_distractor), None),
+    "Q016": (lambda p: edit_bank(p, statement_from_option), TF),
+    "Q017": (lambda p: edit_bank(p, lambda items: [i.update(answer=True) for i in items if i["type"] == "true_false"]), BANK),
+    "Q018": (lambda p: edit_bank(p, same_key_count), BANK),
+    "Q019": (lambda p: edit_bank(p, drop_spare), None),
+    "Q020": (lambda p: edit_bank(p, leak_key), SINGLE),
+    "Q021": (lambda p: edit_bank(p, restate_key), SINGLE),
+    "Q022": (lambda p: edit_bank(p, lambda items: item(items, SINGLE)["stem"].update(
+        vi="Vì sao kế hoạch là một phần KHÔNG tách rời của công việc?")), SINGLE),
+    "Q023": (lambda p: only_recall(p, (BANK,)), BANK),
+    "Q024": (all_true_everywhere, "all banks"),
     "N001": (lambda p: edit_text(p.root / "content" / "notes" / f"{BANK}.yml", "quote: giúp đảm bảo rằng", "quote: giúp bảo đảm rằng"), BANK),
     "N002": (lambda p: edit_text(p.root / "content" / "notes" / f"{BANK}.yml", "terms:\n- ", "terms:\n- no-such-term\n- "), BANK),
     "T001": (lambda p: edit_text(p.essays / BANK / "en.md", "{#p29 ", "{#p99 "), f"{BANK}#p99@en"),
@@ -92,9 +181,11 @@ DEFECTS = {
     "M001": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "audience: sales", "audience: everyone"), "marketing-for-sales"),
     "M002": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "paragraphs: [p1, p2]", "paragraphs: [p1, p98]"), "marketing-for-sales"),
     "M003": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "duration: 90", "duration: 95"), "marketing-for-sales"),
-    "M004": (lambda p: edit_bank(p, lambda items: items.clear(), "sales-learn-marketing"), "marketing-for-sales.o1"),
+    "M004": (lambda p: [edit_bank(p, lambda items: items.clear(), b.stem) for b in sorted((p.root / "quizzes").glob("*.yml"))], "marketing-for-sales.o1"),
     "M005": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml",
-                                 "- sales-learn-marketing.authored.1", "- sales-learn-marketing.authored.99"), "marketing-for-sales"),
+                                 "  - id: o1\n", "  - id: o1\n    items: [sales-learn-marketing.authored.99]\n"), "marketing-for-sales"),
+    "M006": (lambda p: only_recall(p, tuple(b.stem for b in sorted((p.root / "quizzes").glob("*.yml")))), "marketing-for-sales.o1"),
+    "M007": (untag_objective, "marketing-for-sales.o1"),
 }
 
 
@@ -122,27 +213,27 @@ def test_injected_defect_is_caught(project, code):
 
 
 def test_problem_names_the_line_of_the_item(project):
-    path = edit_bank(project, lambda items: [o.update(correct=True) for o in item(items, f"{BANK}.single.kp3")["options"]])
+    path = edit_bank(project, lambda items: [o.update(correct=True) for o in item(items, SINGLE)["options"]])
     found = problems_of(project, "Q004")[0]
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
-                if text == f"- id: {BANK}.single.kp3")
+                if text == f"- id: {SINGLE}")
     assert (found.origin.path, found.origin.line) == (path, line)
 
 
 def test_schema_error_names_the_field_line(project):
-    path = edit_bank(project, lambda items: item(items, f"{BANK}.tf.kp2").update(difficulty=7))
+    path = edit_bank(project, lambda items: item(items, TF).update(difficulty=7))
     found = problems_of(project, "Q001")[0]
     lines = path.read_text(encoding="utf-8").split("\n")
     assert lines[found.origin.line - 1].strip() == "difficulty: 7"
-    assert found.subject == f"{BANK}.tf.kp2" and "difficulty" in found.message
+    assert found.subject == TF and "difficulty" in found.message
 
 
 def test_cli_report_and_exit_status(project, capsys):
-    edit_bank(project, lambda items: [o.update(correct=True) for o in item(items, f"{BANK}.single.kp3")["options"][:2]])
+    edit_bank(project, lambda items: [o.update(correct=True) for o in item(items, SINGLE)["options"][:2]])
     status = main(["--root", str(project.root), "check"])
     out = capsys.readouterr().out
     assert status == 1
-    assert re.search(rf"quizzes/{BANK}\.yml:\d+: Q004: {re.escape(BANK)}\.single\.kp3: 2 correct options", out)
+    assert re.search(rf"quizzes/{BANK}\.yml:\d+: Q004: {re.escape(SINGLE)}: 2 correct options", out)
     assert "How to fix:" in out and re.search(r"^[1-9]\d* error\(s\)", out, re.M)
     assert re.search(rf"^{BANK}\s+\d+", out, re.M), "summary table per bank"
 
@@ -158,10 +249,12 @@ def test_warnings_fail_only_with_strict(project, capsys):
 
 
 def test_changing_a_word_in_a_quoted_span_names_the_items(project):
+    quoted = [i["id"] for i in yaml.safe_load((ROOT / "quizzes" / f"{BANK}.yml").read_text(encoding="utf-8"))["items"]
+              if "giúp đảm bảo rằng" in i["source"]["quote"]]
     edit_text(project.essays / BANK / "vi.md", "giúp đảm bảo rằng các hoạt động", "giúp bảo đảm rằng các hoạt động")
     found = run_rules(load_corpus(project.root))
     q006 = {p.subject for p in found if p.code == "Q006"}
-    assert f"{BANK}.single.kp1" in q006 and f"{BANK}.tf.kp1" in q006
+    assert set(quoted) <= q006
     assert any(p.severity == ERROR for p in found)
 
 
@@ -176,13 +269,13 @@ def test_deleting_a_paragraph_names_the_items(project):
 
 def test_swapping_a_key_names_the_item(project):
     def swap(items):
-        options = item(items, f"{BANK}.single.kp2")["options"]
+        options = item(items, SINGLE)["options"]
         keyed = next(i for i, o in enumerate(options) if o["correct"])
         options[keyed]["correct"], options[(keyed + 1) % 4]["correct"] = False, True
     edit_bank(project, swap)
     subjects = {(p.code, p.subject) for p in run_rules(load_corpus(project.root))}
-    assert ("Q014", f"{BANK}.single.kp2") in subjects
-    assert ("Q013", f"{BANK}.single.kp2") in subjects
+    assert ("Q014", SINGLE) in subjects
+    assert ("Q013", SINGLE) in subjects
 
 
 def test_module_problems_name_the_line(project):
