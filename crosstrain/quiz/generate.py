@@ -108,15 +108,23 @@ def gen_cases(essay: Essay, notes: Notes) -> list[Item]:
 
 def truth_sequence(seed: str, count: int) -> list[bool]:
     """`count` answers, half true (the odd one out decided by the seed), in a seeded order with
-    no run longer than three: neither "always True" nor "same as the last one" pays off."""
+    no run longer than three and about as many changes of answer as repeats: neither "always
+    True", "same as the last one" nor "the opposite of the last one" pays off."""
     trues = count // 2 + (count % 2 and rng(seed + ":odd").random() < 0.5)
     answers = [True] * trues + [False] * (count - trues)
     r = rng(seed)
-    for _ in range(1000):
+    best, best_distance = answers[:], None
+    for _ in range(200):
         r.shuffle(answers)
-        if max_run(answers) <= MAX_RUN:
+        if max_run(answers) > MAX_RUN:
+            continue
+        changes = sum(a != b for a, b in zip(answers, answers[1:]))
+        distance = abs(changes - (count - 1) / 2)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = answers[:], distance
+        if distance < 1:
             break
-    return answers
+    return best
 
 
 def max_run(values: list) -> int:
@@ -296,7 +304,11 @@ def balance_keys(items: list[Item], authored: list[Item]) -> list[Item]:
         options = list(item.options)
         key = next(o for o in options if o.correct)
         others = [o for o in options if not o.correct]
-        position = min(range(len(options)), key=lambda p: (counts[p], rng(item.id + str(p)).random()))
+        # any position the bank has used least (or once more than least), chosen by the seed:
+        # always the emptiest one would make "not where the last key was" a pattern
+        fewest = min(counts[p] for p in range(len(options)))
+        open_positions = [p for p in range(len(options)) if counts[p] <= fewest + 1]
+        position = rng(item.id + ":key").choice(open_positions)
         counts[position] += 1
         balanced.append(replace(item, options=tuple(others[:position] + [key] + others[position:])))
     return balanced

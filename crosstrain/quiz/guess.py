@@ -240,6 +240,27 @@ def same_as_last_answer(quiz: Quiz):
             last = q.answer
 
 
+def opposite_of_last_answer(quiz: Quiz):
+    """Answers that alternate too regularly: guess the opposite of the previous one."""
+    last = None
+    for q in quiz.questions:
+        if q.type == "true_false":
+            if last is not None:
+                yield Guess(1.0 if q.answer != last else 0.0, 0.5)
+            last = q.answer
+
+
+def avoid_last_key_position(quiz: Quiz):
+    """Keys spread too evenly never repeat a position: guess any other position."""
+    last = None
+    for q in _choice(quiz):
+        n = len(q.options)
+        if last is not None and last < n:
+            key = next(iter(q.keys))
+            yield Guess(0.0 if key == last else 1 / (n - 1), 1 / n)
+        last = next(iter(q.keys))
+
+
 def key_position_after_last(quiz: Quiz):
     """Guess the key where the previous item's key was (bunched keys pay)."""
     last = None
@@ -290,7 +311,8 @@ def id_pattern(quiz: Quiz):
 STRATEGIES: tuple[Strategy, ...] = (
     longest_option, shortest_option, least_repeated_option, recycled_statement_false, option_stated_elsewhere,
     absolute_words_false, hedged_true, negation_false, stem_overlap, always_true, always_false,
-    same_as_last_answer, key_position_after_last, modal_key_count, id_pattern,
+    same_as_last_answer, opposite_of_last_answer, key_position_after_last, avoid_last_key_position,
+    modal_key_count, id_pattern,
     *(_position(k) for k in range(5)),
 )
 

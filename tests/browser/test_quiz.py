@@ -12,6 +12,9 @@ from tests.conftest import ROOT
 
 BANK = "marketing-workflow"
 BANKS = [b.name for b in load_banks(ROOT / "quizzes")[0]]
+MODULE = "marketing-for-sales"
+MODULE_TESTS = [f"module-{m.stem}-{form}" for m in sorted((ROOT / "content" / "modules").glob("*.yml"))
+                for form in ("pre", "post")]
 
 
 def quiz_url(site_url, locale_code=DEFAULT_LOCALE.code, bank=BANK, query=""):
@@ -140,9 +143,26 @@ def test_without_javascript_questions_and_answer_key_show(browser, site_url):
 
 @pytest.mark.parametrize("locale", [loc.code for loc in LOCALES])
 def test_no_console_errors_on_quiz_pages(page, site_url, locale):
-    urls = [quiz_url(site_url, locale, bank) for bank in BANKS]
+    urls = [quiz_url(site_url, locale, bank) for bank in BANKS + MODULE_TESTS]
     urls.append(quiz_url(site_url, locale, "").rstrip("/") + "/")
     for url in urls:
         page.goto(url)
         page.wait_for_load_state("load")
+    assert page.console_errors == []
+
+
+def test_post_test_shows_the_gain_per_objective(page, site_url):
+    """Pre-test all wrong, post-test all right: every objective goes from 0 % to 100 %."""
+    page.goto(quiz_url(site_url, "en", f"module-{MODULE}-post"))
+    answer(page, right=True)
+    assert "No pre-test result" in page.locator(".ct-gain").text_content()
+    page.goto(quiz_url(site_url, "en", f"module-{MODULE}-pre"))
+    answer(page, right=False)
+    objectives = quiz_data(page)["objectives"]
+    page.goto(quiz_url(site_url, "en", f"module-{MODULE}-post"))  # saved answers: scored on load
+    rows = page.locator(".ct-gain tbody tr")
+    assert rows.count() == len(objectives)
+    for k in range(rows.count()):
+        cells = rows.nth(k).locator("th, td").all_text_contents()
+        assert cells[0] in objectives.values() and cells[1:] == ["0%", "100%", "+100"], cells
     assert page.console_errors == []

@@ -104,6 +104,11 @@ def test_stem_overlap():
 def test_runs_and_fixed_answers():
     quiz = Quiz("q", "en", tuple(_tf(i, f"claim {i}", i < 14) for i in range(24)))
     assert _leaks(quiz, guess.same_as_last_answer)
+    alternating = Quiz("q", "en", tuple(_tf(i, f"claim {i}", i % 2 == 0) for i in range(24)))
+    assert _leaks(alternating, guess.opposite_of_last_answer)
+    spread = Quiz("q", "en", tuple(_single(i, [f"o{i}{k}" for k in range(4)], i % 4) for i in range(40)))
+    spread_result = evaluate(spread, guess.avoid_last_key_position)  # at most 1/3 against 1/4: reported, not fatal
+    assert spread_result.accuracy == pytest.approx(1 / 3) and spread_result.chance == 0.25
     true_heavy = Quiz("q", "en", tuple(_tf(i, f"claim {i}", i % 5 != 0) for i in range(30)))
     assert _leaks(true_heavy, guess.always_true)
 
