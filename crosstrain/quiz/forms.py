@@ -62,8 +62,37 @@ def build_forms(module: Module, items: dict[str, Item]) -> Forms:
             form = _lighter(dealt, objective.id, tests) if index % 2 == 0 else _other(dealt, fresh[index - 1])
             dealt[form].append(item)
             placed.add(item.id)
+    _balance_truths(dealt, tests)
     return Forms(module.id, _display_order(dealt["pre"]), _display_order(dealt["post"]),
                  {k: tuple(v) for k, v in tests.items()})
+
+
+def _imbalance(items: list[Item]) -> int:
+    """How far a form's true/false answers are from half true (one off is fine)."""
+    truths = [i.answer for i in items if i.type == "true_false"]
+    return max(0, abs(2 * sum(truths) - len(truths)) - 1)
+
+
+def _balance_truths(dealt: dict, tests: dict) -> None:
+    """Swap items that test the same objectives between the forms while that brings both
+    forms' true/false answers nearer to half true: "always false" must not pay on a form."""
+    improved = True
+    while improved:
+        improved = False
+        before = sum(_imbalance(dealt[f]) for f in FORMS)
+        if not before:
+            return
+        for a, x in enumerate(dealt["pre"]):
+            for b, y in enumerate(dealt["post"]):
+                if "true_false" not in (x.type, y.type) or sorted(tests[x.id]) != sorted(tests[y.id]):
+                    continue
+                dealt["pre"][a], dealt["post"][b] = y, x
+                if sum(_imbalance(dealt[f]) for f in FORMS) < before:
+                    improved = True
+                    break
+                dealt["pre"][a], dealt["post"][b] = x, y
+            if improved:
+                break
 
 
 def _lighter(dealt: dict, objective_id: str, tests: dict) -> str:
