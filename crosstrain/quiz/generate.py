@@ -54,6 +54,11 @@ def rng(item_id: str) -> random.Random:
     return random.Random(int(hashlib.sha256(item_id.encode()).hexdigest()[:16], 16))
 
 
+def missing_cites(essay: Essay, notes: Notes) -> list[Cite]:
+    """Cites of paragraphs the essay no longer has: nothing can be generated from them."""
+    return [c for c in notes.cites() if essay.original.block(c.paragraph) is None]
+
+
 def source(essay: Essay, cites: list[Cite]) -> Source:
     paragraphs = list(dict.fromkeys(c.paragraph for c in cites))
     return Source(essay.slug, tuple(paragraphs), cites[0].quote,
@@ -356,6 +361,12 @@ def generate_banks(root: Path, progress=None) -> list[Path]:
 
             raise CrosstrainError(essay_notes.origin, f"notes for {slug!r}, but there is no such essay",
                                   "rename the notes file after an essay folder in content/essays/")
+        missing = missing_cites(essay, essay_notes)
+        if missing:
+            from crosstrain.errors import CrosstrainError
+
+            raise CrosstrainError(missing[0].origin, f"cites paragraph {missing[0].paragraph}, which {slug} does not have",
+                                  "cite a paragraph id from the essay's original text, then run `crosstrain generate`")
         path = quizzes / f"{slug}.yml"
         kept = authored_part(path)
         parsed = yaml.safe_load(kept) if kept.strip() else []

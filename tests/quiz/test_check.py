@@ -125,8 +125,9 @@ def only_recall(project, banks=("sales-learn-marketing", "marketing-vs-sales", "
         edit_bank(project, lambda items: [i.update(level="remember") for i in items], bank)
 
 
-def untag_objective(project, ref="marketing-for-sales.o1", keep=3):
-    """Leave the objective only three items: the two forms cannot both score it twice."""
+def untag_objective(project, ref="marketing-for-sales.o1", keep=1):
+    """Leave the objective three items (two listed by the module, one tagged): the two
+    forms cannot both score it twice."""
     left = [keep]
 
     def cut(items):
@@ -183,7 +184,7 @@ DEFECTS = {
     "M003": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "duration: 90", "duration: 95"), "marketing-for-sales"),
     "M004": (lambda p: [edit_bank(p, lambda items: items.clear(), b.stem) for b in sorted((p.root / "quizzes").glob("*.yml"))], "marketing-for-sales.o1"),
     "M005": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml",
-                                 "  - id: o1\n", "  - id: o1\n    items: [sales-learn-marketing.authored.99]\n"), "marketing-for-sales"),
+                                 "- sales-learn-marketing.authored.1", "- sales-learn-marketing.authored.99"), "marketing-for-sales"),
     "M006": (lambda p: only_recall(p, tuple(b.stem for b in sorted((p.root / "quizzes").glob("*.yml")))), "marketing-for-sales.o1"),
     "M007": (untag_objective, "marketing-for-sales.o1"),
 }
@@ -229,7 +230,7 @@ def test_schema_error_names_the_field_line(project):
 
 
 def test_cli_report_and_exit_status(project, capsys):
-    edit_bank(project, lambda items: [o.update(correct=True) for o in item(items, SINGLE)["options"][:2]])
+    edit_bank(project, lambda items: [o.update(correct=k < 2) for k, o in enumerate(item(items, SINGLE)["options"])])
     status = main(["--root", str(project.root), "check"])
     out = capsys.readouterr().out
     assert status == 1
@@ -271,11 +272,10 @@ def test_swapping_a_key_names_the_item(project):
     def swap(items):
         options = item(items, SINGLE)["options"]
         keyed = next(i for i, o in enumerate(options) if o["correct"])
-        options[keyed]["correct"], options[(keyed + 1) % 4]["correct"] = False, True
+        options[keyed]["correct"], options[(keyed + 1) % len(options)]["correct"] = False, True
     edit_bank(project, swap)
     subjects = {(p.code, p.subject) for p in run_rules(load_corpus(project.root))}
     assert ("Q014", SINGLE) in subjects
-    assert ("Q013", SINGLE) in subjects
 
 
 def test_module_problems_name_the_line(project):

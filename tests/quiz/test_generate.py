@@ -80,3 +80,17 @@ def test_truth_sequences_are_balanced_without_long_runs():
             assert abs(2 * sum(answers) - count) <= 1
             if count >= 2:
                 assert max_run(answers) <= 3
+
+
+def test_a_cite_of_a_deleted_paragraph_is_a_message_not_a_traceback(project):
+    import re
+
+    import pytest
+
+    from crosstrain.errors import CrosstrainError
+
+    path = project.essays / "marketing-workflow" / "vi.md"
+    path.write_text(re.sub(r"\{#p4 [^}]*\}\n[^\n]+\n\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(CrosstrainError) as raised:
+        generate_banks(project.root)
+    assert "notes/marketing-workflow.yml" in str(raised.value) and "p4" in str(raised.value)
