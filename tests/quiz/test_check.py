@@ -288,3 +288,14 @@ def test_module_problems_name_the_line(project):
     (cited,) = problems_of(project, "M002")
     assert "no paragraph p98" in cited.message
     assert "essay:" in path.read_text(encoding="utf-8").split("\n")[cited.origin.line - 1]
+
+
+def test_the_old_banks_fail_the_new_rules(project):
+    """The banks from before issue 11 (tests/quiz/fixtures/old-banks) break every rule
+    written against their leaks."""
+    import shutil
+
+    for path in (ROOT / "tests" / "quiz" / "fixtures" / "old-banks").glob("*.yml"):
+        shutil.copy(path, project.root / "quizzes" / path.name)
+    codes = {p.code for p in run_rules(load_corpus(project.root), families="Q")}
+    assert {"Q015", "Q016", "Q017", "Q018", "Q019", "Q020", "Q021", "Q022", "Q023", "Q024"} <= codes, codes
