@@ -1,0 +1,58 @@
+"""Derived Chinese: Taiwan vocabulary and character fixes, protected terms, and the
+checker rule that keeps mainland-only words out of derived zh-Hant text."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosstrain.translate import derive, resolve
+from crosstrain.translate.chinese import parse_table, phrase_table
+from crosstrain.translate.vocabulary import mainland_hits, mainland_words, seed_words
+from crosstrain.store import load_essays
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize("simplified, taiwan", [
+    ("数字营销需要反馈", "數位行銷需要回饋"),  # the project's table
+    ("上传视频和信息", "上傳影片和資訊"),  # OpenCC's Taiwan phrases (s2twp)
+    ("2天后发布", "2天後發布"),  # 後, not 天后 the goddess; 發布, not s2twp's 釋出
+    ("三天后再说", "三天後再說"),
+    ("并为客户", "並為客戶"),  # 並 "and" …
+    ("合并为一个团队", "合併為一個團隊"),  # … 併 "merge"
+    ("划分权限，最后审核文件", "劃分權限，最後審核文件"),  # protected: not 許可權, 稽核, 檔案
+    ("而不是只评创意", "而不是只評創意"),
+])
+def test_simplified_to_taiwan(simplified, taiwan):
+    assert derive(simplified, "zh-Hant") == taiwan
+
+
+def test_traditional_to_simplified_keeps_the_aspect_particle():
+    assert derive("隔著一道牆，有著顯著的差別，著名", "zh") == "隔着一道墙，有着显著的差别，著名"
+
+
+def test_originals_in_traditional_are_never_converted():
+    essay = next(e for e in load_essays(ROOT / "content" / "essays") if e.original_locale == "zh-Hant")
+    shown = resolve(essay, "zh-Hant")
+    assert shown.status == "original" and shown.text is essay.original
+
+
+def test_mainland_list_is_seeded_from_opencc_less_taiwan_words():
+    seed = seed_words()
+    assert "視頻" in seed and "數字" not in seed  # OpenCC lists 數字 -> 數字 數位: Taiwan writes it too
+    words = mainland_words(phrase_table())
+    assert {"營銷", "反饋", "視頻", "模塊"} <= set(words)
+    assert "權限" not in words  # protected: Taiwan writes it
+    assert mainland_hits("數字營銷與視頻") == ["數字營銷", "視頻"]
+
+
+def test_every_mainland_word_of_the_table_has_a_taiwan_phrase():
+    table = phrase_table()
+    for word in table.mainland_only:
+        assert mainland_hits(derive(derive(word, "zh"), "zh-Hant")) == [], word
+
+
+def test_table_parses_protected_phrases_and_fixes():
+    table = parse_table("to_hant: {phrases: {甲: 乙}, protected: [权限], fixes: [['a', 'b']]}\n")
+    assert table.to_hant.phrases == {"甲": "乙"} and table.to_hant.protected == ("权限",)
+    assert table.to_hant.pattern.pattern == "权限|甲"
+    assert table.to_hans.pattern is None and table.digest
