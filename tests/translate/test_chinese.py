@@ -56,3 +56,13 @@ def test_table_parses_protected_phrases_and_fixes():
     assert table.to_hant.phrases == {"甲": "乙"} and table.to_hant.protected == ("权限",)
     assert table.to_hant.pattern.pattern == "权限|甲"
     assert table.to_hans.pattern is None and table.digest
+
+
+def test_taiwan_interface_strings_are_written_in_taiwan_usage():
+    from crosstrain.render.strings import table
+
+    strings = table("zh-Hant")
+    for key, value in strings.items():
+        assert mainland_hits(value) == [], (key, value)
+        assert "“" not in value and "”" not in value, (key, "Taiwan quotes with 「」")
+    assert strings["tag.leadership"] == "領導力" and strings["module.quiz"] == "模組測驗"
