@@ -21,6 +21,7 @@ from crosstrain.render.essaybody import essay_body
 from crosstrain.render.markup import md_inline, yaml_string
 from crosstrain.quiz.export import gift_bank
 from crosstrain.render.moduleviews import ModuleView, excerpt_html
+from crosstrain.render.queryscript import ASSET as QUERY_MAP_ASSET, query_map
 from crosstrain.render.quizviews import LETTERS, ItemView, QuizView
 from crosstrain.render.strings import Strings, table
 from crosstrain.render.views import EssayView
@@ -225,6 +226,8 @@ def index_pages(env: Environment, corpus: Corpus, views: list[EssayView], loc: L
         pages[f"trainers/answer-keys/{quiz.bank.name}.md"] = key_template.render(quiz=quiz, **common)
         pages[f"trainers/gift/{quiz.bank.name}.gift.txt"] = gift_bank(quiz.bank, loc.code)
     pages["trainers/index.md"] = env.get_template("trainers.md.j2").render(quizzes=quizzes, modules=modules, **common)
+    if loc.language == "zh":  # search.js looks a query up in this locale's script and words
+        pages[QUERY_MAP_ASSET] = query_map(loc.code)
     return pages
 
 

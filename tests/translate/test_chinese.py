@@ -21,6 +21,8 @@ from tests.conftest import ROOT
     ("合并为一个团队", "合併為一個團隊"),  # … 併 "merge"
     ("划分权限，最后审核文件", "劃分權限，最後審核文件"),  # protected: not 許可權, 稽核, 檔案
     ("而不是只评创意", "而不是只評創意"),
+    ("通过会议沟通，草图通过后再通过审核", "透過會議溝通，草圖通過後再通過審核"),  # 透過 "by means of"
+    ("只会“烧钱”", "只會「燒錢」"),  # Taiwan quotes
 ])
 def test_simplified_to_taiwan(simplified, taiwan):
     assert derive(simplified, "zh-Hant") == taiwan
@@ -28,6 +30,7 @@ def test_simplified_to_taiwan(simplified, taiwan):
 
 def test_traditional_to_simplified_keeps_the_aspect_particle():
     assert derive("隔著一道牆，有著顯著的差別，著名", "zh") == "隔着一道墙，有着显著的差别，著名"
+    assert derive("「緊密相連」", "zh") == "“紧密相连”"  # mainland quotes
 
 
 def test_originals_in_traditional_are_never_converted():
@@ -66,3 +69,17 @@ def test_taiwan_interface_strings_are_written_in_taiwan_usage():
         assert mainland_hits(value) == [], (key, value)
         assert "“" not in value and "”" not in value, (key, "Taiwan quotes with 「」")
     assert strings["tag.leadership"] == "領導力" and strings["module.quiz"] == "模組測驗"
+
+
+def test_search_query_map_covers_both_scripts_and_regions():
+    import json
+
+    from crosstrain.render.queryscript import query_map
+
+    to_hans, to_hant = json.loads(query_map("zh")), json.loads(query_map("zh-Hant"))
+    sources, targets = to_hans["chars"]
+    assert targets[sources.index("戶")] == "户"
+    assert to_hans["phrases"]["行銷"] == "营销"
+    sources, targets = to_hant["chars"]
+    assert targets[sources.index("户")] == "戶"
+    assert to_hant["phrases"]["营销"] == to_hant["phrases"]["營銷"] == "行銷"
