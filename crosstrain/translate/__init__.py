@@ -36,14 +36,6 @@ def opencc_convert(text: str, config: str) -> str:
     return _converter(config).convert(text)
 
 
-def opencc_convert_cached(texts: list[str], config: str) -> dict[str, str]:
-    """Short texts converted, through a per-user cache: OpenCC loads its dictionaries (about
-    0.06 s a configuration) before it converts anything, and short texts such as glossary
-    forms are the same on every run."""
-    return cached_strings(f"opencc-{config}", "opencc", texts,
-                          lambda missing: {text: opencc_convert(text, config) for text in missing})
-
-
 @lru_cache(maxsize=8192)
 def derive(text: str, target_locale: str) -> str:
     """A Chinese text in the other script, as its readers write it: the one conversion of
@@ -52,8 +44,10 @@ def derive(text: str, target_locale: str) -> str:
 
 
 def derive_cached(texts: list[str], target_locale: str) -> dict[str, str]:
-    """Short texts derived through a per-user cache (see opencc_convert_cached); the key
-    holds the phrase table's digest, so an edited table is never served stale."""
+    """Short texts derived through a per-user cache: OpenCC loads its dictionaries (about
+    0.06 s a configuration) before it converts anything, and short texts such as glossary
+    forms are the same on every run. The key holds the phrase table's digest, so an edited
+    table is never served stale."""
     return cached_strings(f"derive-{target_locale}-{phrase_table().digest}", "opencc", texts,
                           lambda missing: {text: derive(text, target_locale) for text in missing})
 
