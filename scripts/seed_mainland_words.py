@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "crosstrain" / "translate" / "zh-mainland-seed.txt"
 
 
-def main() -> int:
+def seed_text() -> str:
+    """The seed file's text, from the installed opencc package."""
     clib = Path(opencc.__file__).parent / "clib"
     source = clib / "share" / "opencc" / "TWPhrases.ocd2"
     with tempfile.TemporaryDirectory() as tmp:
@@ -31,8 +32,13 @@ def main() -> int:
     words = sorted({word for word, forms in entries if word not in forms.split()})
     header = (f"# Mainland words of OpenCC {opencc.__version__}'s TWPhrases (Traditional characters),\n"
               "# written by scripts/seed_mainland_words.py: do not edit, see zh-phrases.yml.\n")
-    SEED.write_text(header + "".join(w + "\n" for w in words), encoding="utf-8")
-    print(f"{SEED.relative_to(ROOT)}: {len(words)} words")
+    return header + "".join(w + "\n" for w in words)
+
+
+def main() -> int:
+    text = seed_text()
+    SEED.write_text(text, encoding="utf-8")
+    print(f"{SEED.relative_to(ROOT)}: {text.count(chr(10)) - 2} words")
     return 0
 
 

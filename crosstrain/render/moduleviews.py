@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from crosstrain.modules import Module, Reading
 from crosstrain.quiz.model import Bank
+from crosstrain.render.markup import label_html
 from crosstrain.render.quizviews import localized
 from crosstrain.render.views import EssayView, ShownBlock
 
@@ -63,5 +64,5 @@ class ModuleView:
 def excerpt_html(block: ShownBlock) -> Markup:
     """The paragraph as the essay page shows it, label included."""
     if block.label:
-        return Markup("<strong>{}</strong> ").format(block.label) + block.html
+        return label_html(block.label) + block.html
     return block.html

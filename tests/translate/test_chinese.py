@@ -83,3 +83,14 @@ def test_search_query_map_covers_both_scripts_and_regions():
     sources, targets = to_hant["chars"]
     assert targets[sources.index("户")] == "戶"
     assert to_hant["phrases"]["营销"] == to_hant["phrases"]["營銷"] == "行銷"
+
+
+def test_seed_file_is_what_the_installed_opencc_gives():
+    """After an OpenCC upgrade, run scripts/seed_mainland_words.py to refresh the seed."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("seed", ROOT / "scripts" / "seed_mainland_words.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    seed = ROOT / "crosstrain" / "translate" / "zh-mainland-seed.txt"
+    assert seed.read_text(encoding="utf-8") == script.seed_text()
