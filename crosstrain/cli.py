@@ -90,10 +90,11 @@ def cmd_check(project: Project, args) -> int:
 
 
 def cmd_status(project: Project, args) -> int:
-    """Translation coverage per essay and locale; with --hashes SLUG, each original
+    """Translation coverage per essay and locale, and the date of each locale's last
+    human review (content/reviews.yml); with --hashes SLUG, each original
     paragraph's sha256 (what a translation records). Example: crosstrain status"""
     from crosstrain.store import load_essays
-    from crosstrain.translate.status import coverage_table
+    from crosstrain.translate.status import coverage_table, load_reviews, review_lines
 
     essays = load_essays(project.essays)
     if args.hashes:
@@ -104,6 +105,7 @@ def cmd_status(project: Project, args) -> int:
             print(f"{block.id}\t{block.sha256}")
         return 0
     print(coverage_table(essays))
+    print("\n".join(review_lines(load_reviews(project.root / "content" / "reviews.yml"))))
     return 0
 
 

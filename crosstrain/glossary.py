@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.locales import AUTHORED_LANGUAGES
-from crosstrain.translate import opencc_convert, opencc_convert_cached
+from crosstrain.translate import derive, derive_cached
 from crosstrain.usercache import cached_strings
 from crosstrain.yamlsource import load_located
 
@@ -34,7 +34,7 @@ class Term:
 
     def text(self, field: dict[str, str], locale_code: str) -> str:
         if locale_code == "zh-Hant":
-            return opencc_convert(field["zh"], "s2tw")
+            return derive(field["zh"], "zh-Hant")
         return field[locale_code]
 
     def name(self, locale_code: str) -> str:
@@ -89,15 +89,15 @@ def load_glossary(path: Path) -> list[Term]:
 
 
 def _with_converted_forms(terms: list[Term]) -> list[Term]:
-    """Derived texts use OpenCC's spelling, so each Chinese script also matches the other's
-    forms converted; every locale's forms are sorted longest first."""
-    to_hant = opencc_convert_cached(sorted({f for t in terms for f in t.match["zh"]}), "s2tw")
-    hant = {t.id: {*t.match["zh-Hant"], *(to_hant[f] for f in t.match["zh"])} for t in terms}
-    to_hans = opencc_convert_cached(sorted({f for forms in hant.values() for f in forms}), "t2s")
+    """Derived texts are spelt as `derive` spells them, so each Chinese script also matches
+    the other's forms derived; every locale's forms are sorted longest first."""
+    to_hant = derive_cached(sorted({f for t in terms for f in t.match["zh"]}), "zh-Hant")
+    to_hans = derive_cached(sorted({f for t in terms for f in t.match["zh-Hant"]}), "zh")
     out = []
     for term in terms:
-        forms = {**{code: set(values) for code, values in term.match.items()}, "zh-Hant": hant[term.id]}
-        forms["zh"] |= {to_hans[f] for f in hant[term.id]}
+        forms = {code: set(values) for code, values in term.match.items()}
+        forms["zh-Hant"] |= {to_hant[f] for f in term.match["zh"]}
+        forms["zh"] |= {to_hans[f] for f in term.match["zh-Hant"]}
         out.append(replace(term, match={code: tuple(sorted(values, key=lambda f: (-len(f), f)))
                                         for code, values in forms.items()}))
     return out
@@ -113,6 +113,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+# What continues a Latin word: not `\w`, which also counts Chinese characters, so that a
+# Latin form next to one ("KPI包括", "B2B公司") never matched.
+_LATIN_LETTER = "[0-9A-Za-z_\u00c0-\u024f\u1e00-\u1eff]"
+
+
 def _trie_regex(node: dict, depth: int) -> str:
     """A regex for every form below one trie node. A trie-shaped regex fails at a text
     position after one character test, where an alternation of all forms tries each form:
@@ -121,10 +126,10 @@ def _trie_regex(node: dict, depth: int) -> str:
     for ch in sorted(k for k in node if k):
         # Latin forms match whole words only. The guard follows the first character, so
         # that every branch starts with a literal and `re` scans for those characters in C.
-        guard = r"(?<!\w.)" if depth == 0 and _is_word_char(ch) else ""
+        guard = f"(?<!{_LATIN_LETTER}.)" if depth == 0 and _is_word_char(ch) else ""
         branches.append(re.escape(ch) + guard + _trie_regex(node[ch], depth + 1))
     if "" in node:  # a form ends here: tried last, so the longest form wins
-        branches.append(r"(?!\w)" if _is_word_char(node[""]) else "")
+        branches.append(f"(?!{_LATIN_LETTER})" if _is_word_char(node[""]) else "")
     if len(branches) == 1 and "" not in node:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
@@ -146,6 +151,21 @@ def _matcher(key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher | None:
             node = node.setdefault(ch, {})
         node[""] = form[-1]  # the end marker keeps the last character for the word guard
     return _Matcher(re.compile(_trie_regex(trie, 0)), term_of)
+
+
+def mentions(text: str, forms) -> bool:
+    """Whether the text holds one of the forms, in any letter case (a translation may
+    start a sentence with the term); Latin forms as whole words."""
+    folded = text.casefold()
+    for form in forms:
+        pattern = re.escape(form.casefold())
+        if _is_word_char(form[:1]):
+            pattern = f"(?<!{_LATIN_LETTER})" + pattern
+        if _is_word_char(form[-1:]):
+            pattern += f"(?!{_LATIN_LETTER})"
+        if re.search(pattern, folded):
+            return True
+    return False
 
 
 class TermMatch(NamedTuple):

@@ -12,13 +12,14 @@ class Locale:
     script: str | None  # "Hans" / "Hant" for Chinese, None otherwise
     html_lang: str  # value of <html lang>, as Material writes it for the locale
     opencc_from_other_script: str | None  # OpenCC config that derives this locale's text
+    # (before the project's phrase table: crosstrain.translate.chinese)
 
 
 LOCALES: tuple[Locale, ...] = (
     Locale("vi", "vi", None, "vi", None),
     Locale("en", "en", None, "en", None),
     Locale("zh", "zh", "Hans", "zh", "t2s"),
-    Locale("zh-Hant", "zh", "Hant", "zh-Hant", "s2tw"),
+    Locale("zh-Hant", "zh", "Hant", "zh-Hant", "s2twp"),
 )
 DEFAULT_LOCALE = LOCALES[0]
 LOCALE_CODES: tuple[str, ...] = tuple(loc.code for loc in LOCALES)

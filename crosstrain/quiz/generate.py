@@ -38,9 +38,9 @@ def _phrases() -> dict:
 def phrase_template(key: str, locale_code: str) -> str:
     """A phrase's wording in a locale, its {placeholders} unfilled (zh-Hant: from zh)."""
     if locale_code == "zh-Hant":
-        from crosstrain.translate import opencc_convert
+        from crosstrain.translate import derive
 
-        return opencc_convert(_phrases()[key]["zh"], "s2tw")
+        return derive(_phrases()[key]["zh"], "zh-Hant")
     return _phrases()[key][locale_code]
 
 

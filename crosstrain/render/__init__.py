@@ -15,18 +15,19 @@ from markupsafe import Markup
 
 from crosstrain.corpus import Corpus, load_corpus
 from crosstrain.glossary import Term, blocks_by_term, sort_key
-from crosstrain.locales import LOCALES, Locale, locale
+from crosstrain.locales import LOCALES, Locale
 from crosstrain.model import AUDIENCES, Essay
 from crosstrain.render.essaybody import essay_body
 from crosstrain.render.markup import md_inline, yaml_string
 from crosstrain.quiz.export import gift_bank
 from crosstrain.render.moduleviews import ModuleView, excerpt_html
 from crosstrain.quiz.forms import FORMS, build_forms, module_form_bank
+from crosstrain.render.queryscript import ASSET as QUERY_MAP_ASSET, query_map
 from crosstrain.render.quizviews import LETTERS, ItemView, QuizView
 from crosstrain.render.strings import Strings, table
 from crosstrain.render.views import EssayView
 from crosstrain.store import essay_folders, load_essay, write_if_changed
-from crosstrain.translate import opencc_convert, resolve
+from crosstrain.translate import derive, resolve
 from crosstrain.usercache import user_cache_dir
 
 Progress = Callable[[int, int, str], None]
@@ -228,6 +229,8 @@ def index_pages(env: Environment, corpus: Corpus, views: list[EssayView], loc: L
         pages[f"trainers/answer-keys/{quiz.bank.name}.md"] = key_template.render(quiz=quiz, **common)
         pages[f"trainers/gift/{quiz.bank.name}.gift.txt"] = gift_bank(quiz.bank, loc.code)
     pages["trainers/index.md"] = env.get_template("trainers.md.j2").render(quizzes=quizzes, modules=modules, **common)
+    if loc.language == "zh":  # search.js looks a query up in this locale's script and words
+        pages[QUERY_MAP_ASSET] = query_map(loc.code)
     return pages
 
 
@@ -337,9 +340,9 @@ def render(root: Path, docs_dir: Path, progress: Progress | None = None) -> tupl
         return write_tree(docs_dir, render_pages(load_corpus(root), progress))
     corpus = load_corpus(root, with_essays=False)
     environment(template_cache_dir())  # create the shared cache folder before the workers start
-    # Every zh-Hant page converts with OpenCC: its dictionary is loaded once, here, rather
-    # than in each worker.
-    opencc_convert("", locale("zh-Hant").opencc_from_other_script)
+    # Every zh-Hant page converts with OpenCC and the phrase table: they are loaded once,
+    # here, rather than in each worker.
+    derive("", "zh-Hant")
     share_count = max(workers, min(len(folders) // ESSAYS_PER_SHARE, 4 * workers))
     size = -(-len(folders) // share_count)
     shares = list(enumerate([str(f) for f in folders[k:k + size]] for k in range(0, len(folders), size)))

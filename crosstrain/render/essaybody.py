@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from crosstrain.render.markup import md_inline
+from crosstrain.render.markup import label_html, md_inline
 from crosstrain.render.strings import Strings
 from crosstrain.render.views import EssayView, ShownBlock
 
@@ -37,7 +37,7 @@ def essay_body(view: EssayView, t: Strings) -> Markup:
             continue
         if shown.original:
             out.append(f'<div class="ct-pair{" ct-pair--stale" if shown.stale else ""}">')
-        label = f"<strong>{escape(shown.label)}</strong> " if shown.label else ""
+        label = label_html(shown.label) if shown.label else ""
         out.append(f'<p id="{block_id}" class="ct-block ct-{shown.kind}" lang="{text_lang}">{label}{shown.html} '
                    f'<a class="headerlink" href="#{block_id}" aria-label="{anchor_label.replace("@ID@", block_id)}">'
                    "¶</a></p>\n")

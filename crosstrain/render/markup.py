@@ -45,6 +45,12 @@ def reading_minutes(texts: list[str]) -> int:
 _LABEL = re.compile(r"^(?P<label>[^\s:：]+(?: [^\s:：]+){0,2}\s*[:：])\s*(?P<rest>.*)$", re.S)
 
 
+def label_html(label: str) -> Markup:
+    """A step part's label in bold, and the space after it: none after a full-width colon,
+    which carries its own ("說明：接收", not "說明： 接收")."""
+    return Markup("<strong>{}</strong>{}").format(label, "" if label.endswith("：") else " ")
+
+
 def split_label(text: str) -> tuple[str, str]:
     """'Mô tả: Tiếp nhận …' -> ('Mô tả:', 'Tiếp nhận …')."""
     match = _LABEL.match(text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from crosstrain.modules import Module, Reading
+from crosstrain.render.markup import label_html
 from crosstrain.render.quizviews import localized
 from crosstrain.render.views import EssayView, ShownBlock
 
@@ -53,5 +54,5 @@ class ModuleView:
 def excerpt_html(block: ShownBlock) -> Markup:
     """The paragraph as the essay page shows it, label included."""
     if block.label:
-        return Markup("<strong>{}</strong> ").format(block.label) + block.html
+        return label_html(block.label) + block.html
     return block.html

@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from crosstrain.quiz.model import BLANK, Bank, Item
-from crosstrain.translate import opencc_convert
+from crosstrain.translate import derive
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 LETTERS = "ABCDEFGH"
 
 
 def localized(text: dict, locale_code: str) -> str:
-    """An item text in a locale; zh-Hant is converted from zh with OpenCC (s2tw)."""
+    """An item text in a locale; zh-Hant is derived from zh (crosstrain.translate.derive)."""
     if locale_code == "zh-Hant":
-        return opencc_convert(text.get("zh", ""), "s2tw")
+        return derive(text.get("zh", ""), "zh-Hant")
     return text.get(locale_code, "")
 
 

@@ -9,6 +9,7 @@ import opencc
 
 from crosstrain.locales import LOCALES, locale
 from crosstrain.model import DERIVED, ORIGINAL, TRANSLATION, Essay, EssayText
+from crosstrain.translate.chinese import convert, phrase_table
 from crosstrain.usercache import cached_strings
 
 # How a locale's page came to be, shown to the reader.
@@ -35,25 +36,36 @@ def opencc_convert(text: str, config: str) -> str:
     return _converter(config).convert(text)
 
 
-def opencc_convert_cached(texts: list[str], config: str) -> dict[str, str]:
-    """Short texts converted, through a per-user cache: OpenCC loads its dictionaries (about
+@lru_cache(maxsize=8192)
+def derive(text: str, target_locale: str) -> str:
+    """A Chinese text in the other script, as its readers write it: the one conversion of
+    every derived zh-Hant (Taiwan) and zh text (OpenCC plus the project's phrase table)."""
+    return convert(text, phrase_table().direction(target_locale), opencc_convert)
+
+
+def derive_cached(texts: list[str], target_locale: str) -> dict[str, str]:
+    """Short texts derived through a per-user cache: OpenCC loads its dictionaries (about
     0.06 s a configuration) before it converts anything, and short texts such as glossary
-    forms are the same on every run."""
-    return cached_strings(f"opencc-{config}", "opencc", texts,
-                          lambda missing: {text: opencc_convert(text, config) for text in missing})
+    forms are the same on every run. The key holds the phrase table's digest, so an edited
+    table is never served stale."""
+    return cached_strings(f"derive-{target_locale}-{phrase_table().digest}", "opencc", texts,
+                          lambda missing: {text: derive(text, target_locale) for text in missing})
+
+
+def derived_by(target_locale: str) -> str:
+    """How a derived text was made, as its page says."""
+    return f"OpenCC {locale(target_locale).opencc_from_other_script} + crosstrain zh-phrases"
 
 
 def convert_script(text: EssayText, target_locale: str) -> EssayText:
     """The same text in the other Chinese script, marked as machine-derived."""
-    config = locale(target_locale).opencc_from_other_script
-    convert = _converter(config).convert
     return replace(
         text,
         locale=target_locale,
         role=DERIVED,
-        title=convert(text.title),
-        blocks=tuple(replace(b, text=convert(b.text)) for b in text.blocks),
-        derived_by=f"opencc/{config}",
+        title=derive(text.title, target_locale),
+        blocks=tuple(replace(b, text=derive(b.text, target_locale)) for b in text.blocks),
+        derived_by=derived_by(target_locale),
         origin=None,
     )
 

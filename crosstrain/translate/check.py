@@ -68,3 +68,42 @@ def wrong_source_language(corpus):
         if text.translated_from != essay.original_locale:
             yield problem("T004", text.origin, f"{essay.slug}@{text.locale}",
                           f"translated_from is {text.translated_from!r}, the original is {essay.original_locale!r}")
+
+
+def derived_hant_texts(corpus):
+    """(origin, subject, Simplified text, which field) for every text the zh-Hant site derives from zh:
+    essays without a Traditional text, quiz items, modules and glossary terms."""
+    from crosstrain.translate import SHOWN_DERIVED, resolve
+    from crosstrain.translate.vocabulary import chinese_fields
+
+    for essay in corpus.essays.values():
+        shown = resolve(essay, "zh-Hant")
+        if shown.status == SHOWN_DERIVED:
+            yield shown.base.origin, f"{essay.slug}@zh-Hant", shown.base.title, "title"
+            for block in shown.base.blocks:
+                yield block.origin, f"{essay.slug}#{block.id}@zh-Hant", block.text, "paragraph"
+    things = [*((item.origin, item.id, item) for bank in corpus.banks for item in bank.items),
+              *((module.origin, module.id, module) for module in corpus.modules),
+              *((term.origin, term.id, term) for term in corpus.glossary)]
+    for origin, subject, thing in things:
+        for where, text in chinese_fields(thing):
+            yield origin, subject, text, where
+
+
+@rule("T005", "derived zh-Hant text uses a mainland-only word")
+def mainland_vocabulary(corpus):
+    """zh-Hant pages are derived from zh for readers in Taiwan; a word only mainland
+    writers use (營銷, 信息, 視頻 …) reads as foreign there, even in Traditional characters.
+    The list is OpenCC's own Taiwan phrase dictionary (zh-mainland-seed.txt) plus the
+    reviewed words under `mainland_only` in crosstrain/translate/zh-phrases.yml.
+
+    Fix: add the word's Taiwan form under `to_hant: phrases:` in zh-phrases.yml (or reword
+    the zh text); if Taiwan writes the word too in this sense, list it under `also_taiwan`."""
+    from crosstrain.translate import derive
+    from crosstrain.translate.vocabulary import mainland_hits
+
+    for origin, subject, text, where in derived_hant_texts(corpus):
+        hits = mainland_hits(derive(text, "zh-Hant"))
+        if hits:
+            yield problem("T005", origin, subject,
+                          f"{where}: mainland-only {', '.join(dict.fromkeys(hits))} in the derived zh-Hant text")

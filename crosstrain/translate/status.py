@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
-from crosstrain.locales import LOCALES
+from crosstrain.errors import CrosstrainError
+from crosstrain.locales import LOCALE_CODES, LOCALES
 from crosstrain.model import Essay
 from crosstrain.translate import SHOWN_DERIVED, SHOWN_FALLBACK, SHOWN_ORIGINAL, resolve
+from crosstrain.yamlsource import load_located
 
 
 @dataclass(frozen=True)
@@ -56,3 +61,41 @@ def coverage_table(essays: list[Essay]) -> str:
         lines.append(f"{essay.slug:<{width}}  " + "  ".join(f"{cell:<22}" for cell in cells))
     lines.append("cells: how the page is made, then paragraphs translated / stale / missing")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Review:
+    locale: str
+    date: str  # YYYY-MM-DD
+    scope: str
+
+
+def load_reviews(path: Path) -> dict[str, Review]:
+    """The last human review per locale (content/reviews.yml); a locale missing from the
+    file was never reviewed."""
+    if not path.is_file():
+        return {}
+    doc = load_located(path)
+    if not isinstance(doc.data, dict):
+        raise CrosstrainError(path, "expected one 'locale: {date: YYYY-MM-DD, scope: ...}' per line")
+    reviews = {}
+    for code, entry in doc.data.items():
+        where = doc.origin((code,))
+        if code not in LOCALE_CODES:
+            raise CrosstrainError(where, f"unknown locale {code!r}", f"use one of {', '.join(LOCALE_CODES)}")
+        day = entry.get("date") if isinstance(entry, dict) else None
+        if isinstance(day, date):
+            day = day.isoformat()
+        if not isinstance(day, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            raise CrosstrainError(where, f"{code}: the review needs a date", "write date: YYYY-MM-DD")
+        reviews[code] = Review(code, day, str(entry.get("scope", "")))
+    return reviews
+
+
+def review_lines(reviews: dict[str, Review]) -> list[str]:
+    """One line per locale: when a person last reviewed its texts."""
+    lines = ["last human review:"]
+    for loc in LOCALES:
+        review = reviews.get(loc.code)
+        lines.append(f"  {loc.code:<8} {review.date}  {review.scope}" if review else f"  {loc.code:<8} never")
+    return lines

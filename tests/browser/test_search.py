@@ -42,6 +42,13 @@ QUERIES = [
     # two-character words inside longer phrases ("市場營銷與銷售的區別…")
     ("zh-Hant", "區別", "/zh-Hant/essays/marketing-vs-sales/"),
     ("zh", "区别", "/zh/essays/marketing-vs-sales/"),
+    # across scripts and regions: the query is also looked up in the page's script and words
+    ("zh", "客戶", "/zh/essays/marketing-vs-sales/"),  # Traditional on the Simplified site
+    ("zh", "行銷", "/zh/essays/marketing-vs-sales/"),  # Taiwan word for 营销
+    ("zh-Hant", "客户", "/zh-Hant/essays/marketing-vs-sales/"),  # Simplified on the Taiwan site
+    ("zh-Hant", "营销", "/zh-Hant/modules/sales-for-marketing/"),  # mainland word for 行銷
+    ("zh-Hant", "数字营销", "/zh-Hant/essays/digital-marketing-thinking/"),  # an original in its own words
+    ("zh-Hant", "轉換率", "/zh-Hant/essays/marketing-workflow/"),  # as the derived page spells it
 ]
 
 

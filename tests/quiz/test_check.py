@@ -177,7 +177,11 @@ DEFECTS = {
     "T002": (lambda p: edit_text(p.essays / BANK / "vi.md", "Lưu trữ công việc, kết quả công việc", "Lưu trữ công việc và kết quả"), f"{BANK}#p26@en"),
     "T003": (lambda p: edit_text(p.essays / BANK / "zh.md", "{#p29 ", "{#p99 "), f"{BANK}#p29@zh"),
     "T004": (lambda p: edit_text(p.essays / BANK / "en.md", "translated_from: vi", "translated_from: zh"), f"{BANK}@en"),
-    "G001": (lambda p: edit_text(p.root / "content" / "glossary.yml", "match: {vi: [\"KPI\"], en: [\"KPI\", \"KPIs\"], zh: [\"KPI\", \"关键绩效指标\"], zh_hant: [\"KPI\", \"關鍵績效指標\", \"業務指標\"]}",
+    # a word in Traditional characters inside a zh text: the derivation leaves it as it is
+    "T005": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml",
+                                 'zh: "销售人员的市场营销思维"', 'zh: "销售人员的數字營銷思维"'), "marketing-for-sales"),
+    "G002": (lambda p: edit_text(p.essays / BANK / "en.md", "KPI", "key figure"), f"{BANK}#p19@en"),
+    "G001": (lambda p: edit_text(p.root / "content" / "glossary.yml", "match: {vi: [\"KPI\"], en: [\"KPI\", \"KPIs\"], zh: [\"KPI\", \"关键绩效指标\"], zh_hant: [\"KPI\", \"關鍵績效指標\"]}",
                                  "match: {vi: [\"chỉ số KPX\"], en: [\"KPX\"], zh: [\"甲乙丙\"], zh_hant: [\"甲乙丙\"]}"), "kpi"),
     "M001": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "audience: sales", "audience: everyone"), "marketing-for-sales"),
     "M002": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml", "paragraphs: [p1, p2]", "paragraphs: [p1, p98]"), "marketing-for-sales"),

@@ -145,3 +145,11 @@ def test_chinese_names_sort_by_pinyin_through_a_user_cache(tmp_path, monkeypatch
     assert "yin hang" in cache.read_text(encoding="utf-8")
     monkeypatch.setattr(usercache, "_LOADED", {})  # a new process: the pinyin comes from the file
     assert sorted(names, key=sort_key("zh-Hant", names)) == expected
+
+
+def test_latin_form_next_to_a_chinese_character_matches():
+    terms = [term("kpi", zh=("KPI",)), term("b2b", zh=("B2B",)), term("sem", zh=("SEM",))]
+    text = "KPI包括网站访问量；B2B公司；SEM如何做"
+    assert [m.term_id for m in find_terms(terms, blocks(text), "zh")] == ["kpi", "b2b", "sem"]
+    # still whole words among Latin and Vietnamese letters
+    assert find_terms(terms, blocks("KPIs, AKPI, SEMả"), "zh") == ()

@@ -78,3 +78,17 @@ def test_glossary_sorted_in_vietnamese_order(built):
     order = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
     positions = [order.index(c) for c in first_letters if c in order]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("code, label", [("zh", "说明："), ("zh-Hant", "說明：")])
+def test_full_width_colon_label_has_no_extra_space(built, code, label):
+    html = page(built, code, "essays/marketing-workflow/index.html")
+    assert f"<strong>{label}</strong>" in html
+    assert f"<strong>{label}</strong> " not in html  # "說明：接收", not "說明： 接收"
+
+
+def test_derived_taiwan_pages_use_taiwan_words(built):
+    """The zh-Hant essay derived from zh reads as Taiwan writes it: 行銷, 「」, 透過."""
+    html = page(built, "zh-Hant", "essays/marketing-vs-sales/index.html")
+    text = article_text_by_lang(html, "zh-Hant")["zh-Hant"]
+    assert "行銷" in text and "營銷" not in text and "「" in text and "“" not in text

@@ -59,15 +59,61 @@
     });
   }
 
+  // A Chinese query is also looked up in the page's own script and region's words: on zh
+  // pages 客戶 and 行銷 find 客户 and 营销, on zh-Hant pages 客户, 营销 and 營銷 find 客戶
+  // and 行銷. The mapping (OpenCC's characters plus the project's phrase table) is an asset
+  // of the locale, made at render time and fetched on the first Chinese query.
+  var lang = document.documentElement.lang;
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var scriptMap = null;
+  function loadScriptMap() {
+    if (!scriptMap) {
+      scriptMap = fetch(new URL(lang + "/search/query-script.json", root).href)
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (!data) return null;
+          var chars = {}, from = data.chars[0], to = data.chars[1], longest = 0;
+          for (var i = 0; i < from.length; i++) chars[from.charAt(i)] = to.charAt(i);
+          Object.keys(data.phrases).forEach(function (w) { longest = Math.max(longest, w.length); });
+          return { chars: chars, phrases: data.phrases, longest: longest };
+        })
+        .catch(function () { return null; });
+    }
+    return scriptMap;
+  }
+
+  function toPageScript(query, map) {
+    var out = "", i = 0;
+    while (i < query.length) {
+      var word = null;
+      for (var n = Math.min(map.longest, query.length - i); n >= 2 && !word; n--) {
+        var part = query.substr(i, n);
+        if (Object.prototype.hasOwnProperty.call(map.phrases, part)) word = part;
+      }
+      if (word) { out += map.phrases[word]; i += word.length; }
+      else { out += map.chars[query.charAt(i)] || query.charAt(i); i += 1; }
+    }
+    return out;
+  }
+
   // Pagefind's segmenter knows few Traditional Chinese words, so zh-Hant pages are indexed
   // partly word by word, partly character by character. A query is looked up as typed and,
   // for zh-Hant, also as exact phrases of its characters ("銷售" -> "\"銷 售\""), which finds
   // the word inside longer phrases; results of the query as typed come first.
   var CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
+  function byCharacters(query) {
+    return query.replace(CJK_RUN, function (run) { return " \"" + run.split("").join(" ") + "\" "; }).trim();
+  }
+
   function variants(query) {
-    if (document.documentElement.lang !== "zh-Hant" || !CJK_RUN.test(query)) return [query];
-    CJK_RUN.lastIndex = 0;
-    return [query, query.replace(CJK_RUN, function (run) { return " \"" + run.split("").join(" ") + "\" "; }).trim()];
+    if ((lang !== "zh" && lang !== "zh-Hant") || !HAN.test(query)) return Promise.resolve([query]);
+    return loadScriptMap().then(function (map) {
+      var forms = [query];
+      // with the region's words, and in characters only (an original may use either)
+      if (map) forms.push(toPageScript(query, map), toPageScript(query, { chars: map.chars, phrases: {}, longest: 0 }));
+      if (lang === "zh-Hant") forms = forms.concat(forms.map(byCharacters));
+      return forms.filter(function (q, i) { return forms.indexOf(q) === i; });
+    });
   }
 
   function search(query) {
@@ -77,8 +123,9 @@
       .then(function () { return pagefind.debouncedSearch(query, {}, 150); })
       .then(function (found) {
         if (!found || ticket !== latest) return null;
-        var more = variants(query).slice(1).map(function (q) { return pagefind.search(q); });
-        return Promise.all(more).then(function (extra) {
+        return variants(query).then(function (forms) {
+          return Promise.all(forms.slice(1).map(function (q) { return pagefind.search(q); }));
+        }).then(function (extra) {
           var seen = {}, merged = [];
           [found].concat(extra).forEach(function (f) {
             f.results.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; merged.push(r); } });
