@@ -11,6 +11,9 @@ from crosstrain.model import AUDIENCES
 from crosstrain.yamlsource import FieldReader, load_located
 
 Text = dict
+# The quiz score (percent) that passes a module when its file sets no `mastery_score`: what
+# an LMS records as passed/failed for the module's SCORM package.
+DEFAULT_MASTERY_SCORE = 80
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class Module:
     post_quiz: tuple[str, ...]
     origin: Origin
     agenda_origin: Origin
+    mastery_score: int = DEFAULT_MASTERY_SCORE
 
     def quiz_items(self) -> list[str]:
         """Every item the module's quiz uses, in a stable order without repeats."""
@@ -105,6 +109,13 @@ class _Reader(FieldReader):
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             self.fail(key, "expected a whole number of minutes above 0")
             return 0
+        return value
+
+    def percent(self, data, key, default: int) -> int:
+        value = data.get(key[-1], default) if isinstance(data, dict) else default
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+            self.fail(key, "expected a whole percentage from 0 to 100 (the quiz score that passes)")
+            return default
         return value
 
     def ids(self, data, key) -> tuple[str, ...]:
@@ -153,6 +164,7 @@ def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
         objections=objections, agenda=agenda, materials=materials,
         pre_quiz=r.ids(data, ("pre_quiz",)), post_quiz=r.ids(data, ("post_quiz",)),
         origin=Origin(path, 1), agenda_origin=doc.origin(("agenda",)),
+        mastery_score=r.percent(data, ("mastery_score",), DEFAULT_MASTERY_SCORE),
     )
     return module, [ModuleProblem(origin, subject, message) for origin, message in r.problems]
 
