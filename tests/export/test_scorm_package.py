@@ -17,6 +17,7 @@ import pytest
 from crosstrain.corpus import load_corpus
 from crosstrain.export.scorm import NS_ADLCP, NS_CP, NS_MD
 from crosstrain.locales import LOCALE_CODES, locale
+from crosstrain.modules import DEFAULT_MASTERY_SCORE, load_module
 from tests.conftest import ROOT
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -156,3 +157,22 @@ def test_pages_pass_axe_offline_and_standalone(packages, name, page, tmp_path):
             assert page.locator(".ct-check").count() == page.locator("[data-ct-item]").count()
         page.console_errors.clear()
     assert all(u.startswith(folder.as_uri()) for u in requests if not u.startswith("data:")), requests
+
+
+@pytest.mark.parametrize("module", CORPUS.modules, ids=lambda m: m.id)
+def test_quiz_item_carries_the_module_mastery_score(packages, module):
+    manifest = ET.fromstring(unzip(packages, f"module-{module.id}.en.zip")["imsmanifest.xml"])
+    assert [i.findtext(ADL + "masteryscore") for i in manifest.iter(CP + "item")] == [None, str(module.mastery_score)]
+
+
+@pytest.mark.parametrize("value,problem", [(70, None), ("80", "percentage"), (101, "percentage"), (-1, "percentage")])
+def test_mastery_score_in_the_module_file(tmp_path, value, problem):
+    source = sorted((ROOT / "content" / "modules").glob("*.yml"))[0]
+    path = tmp_path / source.name
+    path.write_text(source.read_text(encoding="utf-8") + f"\nmastery_score: {value!r}\n".replace("'", '"'),
+                    encoding="utf-8")
+    module, problems = load_module(path)
+    if problem is None:
+        assert module.mastery_score == value and problems == []
+    else:
+        assert [p.message for p in problems if problem in p.message] and module.mastery_score == DEFAULT_MASTERY_SCORE
