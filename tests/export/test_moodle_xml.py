@@ -9,13 +9,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from crosstrain.corpus import load_corpus
 from crosstrain.export.files import citation
 from crosstrain.export.moodle_xml import MOODLE_LANG, moodle_bank
 from crosstrain.locales import LOCALE_CODES
 from crosstrain.render.moduleviews import ModuleView
 from crosstrain.render.quizviews import localized, quiz_html
 from tests.conftest import ROOT
-from crosstrain.corpus import load_corpus
 
 CORPUS = load_corpus(ROOT, with_essays=False)
 ITEMS = {i.id: i for b in CORPUS.banks for i in b.items}

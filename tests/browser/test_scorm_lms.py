@@ -12,7 +12,6 @@ import shutil
 import threading
 import urllib.parse
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +19,9 @@ from crosstrain.corpus import load_corpus
 from tests.browser.test_quiz import answer
 from tests.conftest import ROOT
 
-HERE = Path(__file__).parent
-RUNTIME = HERE / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+from tests.export.packages import all_packages
+
+RUNTIME = ROOT / "tests" / "export" / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 CONTENT = "lms/course/42/mod_scorm/content/1"  # any sub-path must work
 MODULE = load_corpus(ROOT, with_essays=False).modules[0]
 HOST_JS = """
@@ -45,7 +45,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def lms(tmp_path_factory, packages):
+def lms(tmp_path_factory):
     if not RUNTIME.exists():
         pytest.skip("scorm-again is not installed: cd tests/export && npm ci (.ci/run does it)")
     root = tmp_path_factory.mktemp("lms")
@@ -53,7 +53,7 @@ def lms(tmp_path_factory, packages):
     shutil.copy(RUNTIME, root / "lms" / "scorm12.js")
     (root / "lms" / "host.js").write_text(HOST_JS)
     (root / "lms" / "host.html").write_text(HOST)
-    zipfile.ZipFile(io.BytesIO(packages[f"module-{MODULE.id}.en.zip"])).extractall(root / CONTENT)
+    zipfile.ZipFile(io.BytesIO(all_packages()[f"module-{MODULE.id}.en.zip"])).extractall(root / CONTENT)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", root
