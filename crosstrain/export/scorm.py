@@ -69,6 +69,16 @@ class Package:
     pages: tuple[Page, ...]
 
 
+class PackageStrings(Strings):
+    """The site's interface strings, less the few that would be untrue inside an LMS (the
+    quiz lead promises a source link and results kept in the browser)."""
+
+    INSTEAD = {"quiz.lead": "export.quiz_lead"}
+
+    def __call__(self, key: str, **values) -> str:
+        return super().__call__(self.INSTEAD.get(key, key), **values)
+
+
 def json_for_html(data) -> Markup:
     """JSON for a <script type=application/json>: < > & U+2028 U+2029 escaped."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -92,7 +102,7 @@ def _page(env, title: str, body: Markup, loc_code: str, scripts: tuple[str, ...]
 def quiz_page(env, quiz: QuizView, locale_code: str, strings_json: Markup, mastery_score: int,
               href: str = "quiz.html") -> Page:
     """A quiz as a SCO; its items link to no source page (the package holds none)."""
-    t = Strings(locale_code)
+    t = PackageStrings(locale_code)
     items = tuple(ItemView(v.item, v.number, v.locale_code, "", v.objectives) for v in quiz.items)
     quiz = QuizView(quiz.bank, quiz.title, items, quiz.objectives)
     body = markdown_html(env.get_template("quiz.md.j2").render(

@@ -12,10 +12,11 @@ from markupsafe import escape
 
 from crosstrain.cli import main
 from crosstrain.corpus import load_corpus
-from crosstrain.locales import LOCALES
+from crosstrain.locales import DEFAULT_LOCALE, LOCALES
 from crosstrain.render import environment, render_locale
 from crosstrain.render.strings import Strings
 from tests.conftest import ROOT
+from tests.export.packages import all_packages
 
 CORPUS = load_corpus(ROOT)
 
@@ -54,3 +55,20 @@ def test_trainers_area_lists_packages_and_xml(loc):
     zipfile.ZipFile(io.BytesIO(pages[f"trainers/scorm/module-{CORPUS.modules[0].id}.{loc.code}.zip"])).testzip()
     for key in ("trainers.lms.moodle_howto", "trainers.lms.scorm_howto"):
         assert str(escape(t(key))) in trainers
+
+
+def test_built_site_serves_the_trainers_files(built):
+    """mkdocs publishes the rendered zips and XML files beside the trainers' page."""
+    for loc in LOCALES:
+        folder = built.site / ("" if loc == DEFAULT_LOCALE else loc.code) / "trainers"
+        for module in CORPUS.modules:
+            archive = zipfile.ZipFile(folder / "scorm" / f"module-{module.id}.{loc.code}.zip")
+            assert archive.testzip() is None and "imsmanifest.xml" in archive.namelist()
+            assert (folder / "moodle" / f"module-{module.id}.xml").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_package_quiz_says_where_results_go():
+    files = zipfile.ZipFile(io.BytesIO(all_packages()[f"{CORPUS.banks[0].name}.vi.zip"]))
+    page = files.read("index.html").decode("utf-8")
+    lead = re.search(r'<p class="ct-lead">(.*?)</p>', page).group(1)
+    assert lead == str(escape(Strings("vi")("export.quiz_lead")))

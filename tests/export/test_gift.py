@@ -15,7 +15,7 @@ from crosstrain.quiz.bank import load_banks
 from crosstrain.quiz.model import Bank, Option
 from crosstrain.render.quizviews import localized
 from tests.conftest import ROOT
-from tests.export.gift_parser import parse_gift
+from tests.quiz.gift_parser import parse_gift
 
 CORPUS = load_corpus(ROOT)
 
