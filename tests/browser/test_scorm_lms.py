@@ -16,9 +16,9 @@ import zipfile
 import pytest
 
 from crosstrain.corpus import load_corpus
+from tests.browser.conftest import _Quiet
 from tests.browser.test_quiz import answer
 from tests.conftest import ROOT
-
 from tests.export.packages import all_packages
 
 RUNTIME = ROOT / "tests" / "export" / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
@@ -37,11 +37,6 @@ document.getElementById("sco").src = params.get("sco");
 HOST = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <script src="scorm12.js"></script></head>
 <body><iframe id="sco" title="course" width="1100" height="900"></iframe><script src="host.js"></script></body></html>"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +164,17 @@ def test_quiz_reports_score_interactions_and_resumes(page, lms):
     assert all(r["result"] == "wrong" for r in recorded)
     assert [r["student_response"] for r in recorded] == [canonical(i, False) for i in rest]
     assert [e for e in page.console_errors if "favicon.ico" not in e and "Failed to load resource" not in e] == []
+
+
+def test_progress_of_another_quiz_version_is_not_resumed(page, lms):
+    """suspend_data saved by an earlier version of the quiz (another fingerprint) is ignored:
+    its answers would be graded against changed items."""
+    frame = launch(page, lms, "quiz.html", {})
+    first = json.loads(frame.locator("#ct-quiz-data").text_content())["items"][:1]
+    answer(Subset(page, frame, {i["id"] for i in first}), right=True)
+    suspend = json.loads(leave(page)["suspend_data"])
+    assert suspend["s"]["answers"]
+    stale = json.dumps({"f": "0" * 64, "s": suspend["s"]})
+    frame = launch(page, lms, "quiz.html", {"suspend_data": stale, "core": {"entry": "resume"}})
+    assert frame.locator(".ct-done").count() == 0
+    assert leave(page)["core"]["exit"] == "suspend"
