@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from crosstrain.quiz.model import BLANK, Item
 from crosstrain.render.quizviews import localized
@@ -42,11 +43,11 @@ class LocalItem:
     def explanation(self) -> str:
         return self.t(self.item.explanation)
 
-    @property
+    @cached_property  # formats read it once per option: build it once
     def options(self) -> tuple[LocalOption, ...]:
         return tuple(LocalOption(self.t(o.text), o.correct, self.t(o.feedback)) for o in self.item.options)
 
-    @property
+    @cached_property
     def prompts(self) -> tuple[str, ...]:
         return tuple(self.t(p.text) for p in self.item.prompts)
 
@@ -56,7 +57,7 @@ class LocalItem:
         before, _, after = self.stem.partition(BLANK)
         return before, after
 
-    @property
+    @cached_property
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """A match item as (prompt, its option); an order item as (position, step), 1 = first."""
         options = self.options

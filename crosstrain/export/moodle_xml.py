@@ -43,8 +43,12 @@ def multilang(texts: dict[str, str]) -> str:
                    for code in LOCALE_CODES)
 
 
-def _each(item: Item, text: Callable[[LocalItem], str]) -> str:
-    return multilang({code: text(LocalItem(item, code)) for code in LOCALE_CODES})
+def _views(item: Item) -> tuple[LocalItem, ...]:
+    return tuple(LocalItem(item, code) for code in LOCALE_CODES)
+
+
+def _each(views: tuple[LocalItem, ...], text: Callable[[LocalItem], str]) -> str:
+    return multilang({view.locale: text(view) for view in views})
 
 
 def _html(text: str) -> str:
@@ -73,11 +77,12 @@ def category(bank: Bank, item: Item, objectives: dict[str, list[str]]) -> str:
     return f"$course$/top/crosstrain/essays/{bank.essay or bank.name}"
 
 
-def _header(quiz: ET.Element, item: Item, qtype: str, stem: str, cite: Cite) -> ET.Element:
+def _header(quiz: ET.Element, views: tuple[LocalItem, ...], qtype: str, stem: str, cite: Cite) -> ET.Element:
+    item = views[0].item
     q = ET.SubElement(quiz, "question", type=qtype)
     _text(q, "name", item.id, fmt=None)
     _text(q, "questiontext", stem)
-    _text(q, "generalfeedback", _each(item, lambda v: f"<p>{_html(v.explanation)}</p>{cite(item, v.locale)}"))
+    _text(q, "generalfeedback", _each(views, lambda v: f"<p>{_html(v.explanation)}</p>{cite(item, v.locale)}"))
     _value(q, "defaultgrade", "1")
     _value(q, "penalty", "0.3333333")
     _value(q, "hidden", "0")
@@ -96,9 +101,10 @@ def _combined(q: ET.Element, correct: str = "", incorrect: str = "") -> None:
 
 
 def question(quiz: ET.Element, item: Item, cite: Cite, ordering_fallback: bool = False) -> None:
-    stem = _each(item, lambda v: _html(v.stem))
+    views = _views(item)
+    stem = _each(views, lambda v: _html(v.stem))
     if item.type in ("single", "multiple"):
-        q = _header(quiz, item, "multichoice", stem, cite)
+        q = _header(quiz, views, "multichoice", stem, cite)
         _value(q, "single", "true" if item.type == "single" else "false")
         _value(q, "shuffleanswers", "true")
         _value(q, "answernumbering", "ABCD")
@@ -110,44 +116,44 @@ def question(quiz: ET.Element, item: Item, cite: Cite, ordering_fallback: bool =
                 fraction = "100" if option.correct else "0"
             else:
                 fraction = moodle_weight(right) if option.correct else "-" + moodle_weight(wrong)
-            answer = _text(q, "answer", _each(item, lambda v: _html(v.options[i].text)), fraction=fraction)
-            _feedback(answer, _each(item, lambda v: _html(v.options[i].feedback)))
+            answer = _text(q, "answer", _each(views, lambda v: _html(v.options[i].text)), fraction=fraction)
+            _feedback(answer, _each(views, lambda v: _html(v.options[i].feedback)))
     elif item.type == "true_false":
-        q = _header(quiz, item, "truefalse", stem, cite)
+        q = _header(quiz, views, "truefalse", stem, cite)
         for value in (True, False):
             answer = _text(q, "answer", "true" if value else "false", fmt="moodle_auto_format",
                            fraction="100" if item.answer is value else "0")
             _feedback(answer, "")
     elif item.type == "match" or (item.type == "order" and ordering_fallback):
-        q = _header(quiz, item, "matching", stem, cite)
+        q = _header(quiz, views, "matching", stem, cite)
         _value(q, "shuffleanswers", "true")
         _combined(q)
         for n in range(len(item.answer) if item.type == "order" else len(item.prompts)):
-            sub = _text(q, "subquestion", _each(item, lambda v: _html(v.pairs[n][0])))
+            sub = _text(q, "subquestion", _each(views, lambda v: _html(v.pairs[n][0])))
             # matching answers are plain text in Moodle; the filter still picks the language
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = _each(item, lambda v: _plain(v.pairs[n][1]))
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = _each(views, lambda v: _plain(v.pairs[n][1]))
     elif item.type == "order":
-        q = _header(quiz, item, "ordering", stem, cite)
+        q = _header(quiz, views, "ordering", stem, cite)
         for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
                            ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"),
                            ("numberingstyle", "none")):
             _value(q, tag, value)
         _combined(q)
         for position, index in enumerate(item.answer, start=1):
-            _text(q, "answer", _each(item, lambda v: _html(v.options[index].text)), fraction=str(position))
+            _text(q, "answer", _each(views, lambda v: _html(v.options[index].text)), fraction=str(position))
     elif item.type == "cloze":
-        stem = _each(item, lambda v: _html(v.stem).replace(str(quiz_html(BLANK)), GAP))
-        q = _header(quiz, item, "gapselect", stem, cite)
+        stem = _each(views, lambda v: _html(v.stem).replace(str(quiz_html(BLANK)), GAP))
+        q = _header(quiz, views, "gapselect", stem, cite)
         _value(q, "shuffleanswers", "1")
         key = item.keys[0]
         order = [key] + [i for i in range(len(item.options)) if i != key]  # choice 1 fills the gap
-        _combined(q, _each(item, lambda v: _html(v.options[key].feedback)),
-                  _each(item, lambda v: "".join(
+        _combined(q, _each(views, lambda v: _html(v.options[key].feedback)),
+                  _each(views, lambda v: "".join(
                       f'<p data-option="{i}"><strong>{_html(v.options[i].text)}</strong>: {_html(v.options[i].feedback)}</p>'
                       for i in order[1:] if v.options[i].feedback)))
         for i in order:
             choice = ET.SubElement(q, "selectoption")
-            ET.SubElement(choice, "text").text = _each(item, lambda v: _plain(v.options[i].text))
+            ET.SubElement(choice, "text").text = _each(views, lambda v: _plain(v.options[i].text))
             _value(choice, "group", "1")
     else:
         raise ValueError(f"no Moodle XML form for item type {item.type!r}")
