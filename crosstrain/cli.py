@@ -116,7 +116,8 @@ def cmd_export(project: Project, args) -> int:
     from crosstrain.store import write_if_changed
 
     out = args.out or project.root / "exports" / args.format
-    files = export_format(project.root, args.format, ordering_fallback=args.ordering_as_matching)
+    files = export_format(project.root, args.format, ordering_fallback=args.ordering_as_matching,
+                          site_url=args.site_url)
     for path, content in sorted(files.items()):
         write_if_changed(out / path, content)
     print(f"wrote {len(files)} {args.format} file(s) to {out}")
@@ -132,7 +133,9 @@ OPTIONS = {
                ("--out", dict(type=Path, help="output folder (default: exports/FORMAT)")),
                ("--ordering-as-matching", dict(action="store_true",
                                                help="moodle-xml: order items as matching questions, for Moodle "
-                                                    "sites without the ordering question type"))],
+                                                    "sites without the ordering question type")),
+               ("--site-url", dict(metavar="URL", help="moodle-xml: the published site's address, to link "
+                                                       "each question's source paragraph"))],
 }
 
 

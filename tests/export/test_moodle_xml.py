@@ -6,9 +6,11 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from functools import partial
 
 import pytest
 
+from crosstrain.cli import main
 from crosstrain.corpus import load_corpus
 from crosstrain.export.files import citation
 from crosstrain.export.moodle_xml import MOODLE_LANG, moodle_bank
@@ -40,8 +42,8 @@ def plain(text: dict) -> dict[str, str]:
     return {code: html.escape(localized(text, code), quote=False) for code in LOCALE_CODES}
 
 
-def questions(bank, tests, **options):
-    root = ET.fromstring(moodle_bank(bank, citation, tests, **options))
+def questions(bank, tests, cite=citation, **options):
+    root = ET.fromstring(moodle_bank(bank, cite, tests, **options))
     assert root.tag == "quiz"
     category, out = None, []
     for q in root:
@@ -124,3 +126,20 @@ def test_order_items_as_matching_for_sites_without_the_ordering_type():
 def test_every_item_type_is_covered():
     assert {i.type for b, _ in BANKS for i in b.items} == {"single", "multiple", "true_false", "order", "match",
                                                           "cloze"}
+
+
+def test_sources_link_to_the_published_site_when_its_address_is_given():
+    bank = CORPUS.banks[0]
+    item = bank.items[0]
+    cite = partial(citation, site_url="https://training.example.com/kb/")
+    (_, q), *_ = questions(bank, {}, cite=cite)
+    general = languages(q.findtext("generalfeedback/text"))
+    paragraph = item.source.paragraphs[0]
+    assert f'href="https://training.example.com/kb/essays/{item.source.essay}/#{paragraph}"' in general["vi"]
+    assert f'href="https://training.example.com/kb/zh-Hant/essays/{item.source.essay}/#{paragraph}"' in general["zh-Hant"]
+
+
+def test_a_site_url_that_is_no_web_address_is_refused(capsys):
+    assert main(["--root", str(ROOT), "export", "moodle-xml", "--site-url", "training.example.com"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: --site-url") and "not a web address" in err and "Traceback" not in err
