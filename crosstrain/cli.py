@@ -110,23 +110,19 @@ def cmd_status(project: Project, args) -> int:
 
 
 def cmd_export(project: Project, args) -> int:
-    """Export every quiz bank in every locale as Moodle GIFT into --out (default exports/gift).
-    Example: crosstrain export gift --out /tmp/gift"""
-    from crosstrain.corpus import load_corpus
-    from crosstrain.locales import LOCALE_CODES
-    from crosstrain.quiz.export import gift_bank
+    """Export quizzes and modules for an LMS into --out (default exports/FORMAT): gift (a file
+    per bank and locale), moodle-xml (a file per bank, all languages), scorm (a SCORM 1.2
+    package per module and locale, and per essay quiz and locale).
+    Example: crosstrain export scorm --out /tmp/scorm"""
+    from crosstrain.export.files import export_format
     from crosstrain.store import write_if_changed
 
-    if args.format != "gift":
-        raise CrosstrainError("crosstrain export", f"unknown format {args.format!r}", "use: gift")
-    out = args.out or project.root / "exports" / "gift"
-    corpus = load_corpus(project.root)
-    count = 0
-    for bank in corpus.banks:
-        for code in LOCALE_CODES:
-            write_if_changed(out / code / f"{bank.name}.gift.txt", gift_bank(bank, code))
-            count += 1
-    print(f"wrote {count} GIFT files to {out}")
+    out = args.out or project.root / "exports" / args.format
+    files = export_format(project.root, args.format, ordering_fallback=args.ordering_as_matching,
+                          site_url=args.site_url)
+    for path, content in sorted(files.items()):
+        write_if_changed(out / path, content)
+    print(f"wrote {len(files)} {args.format} file(s) to {out}")
     return 0
 
 
@@ -135,8 +131,13 @@ COMMANDS = {"ingest": cmd_ingest, "generate": cmd_generate, "check": cmd_check, 
 OPTIONS = {
     "check": [("--strict", dict(action="store_true", help="warnings fail too"))],
     "status": [("--hashes", dict(metavar="SLUG", help="print the paragraph hashes of one essay"))],
-    "export": [("format", dict(choices=["gift"], help="export format")),
-               ("--out", dict(type=Path, help="output folder (default: exports/gift)"))],
+    "export": [("format", dict(choices=["gift", "moodle-xml", "scorm"], help="export format")),
+               ("--out", dict(type=Path, help="output folder (default: exports/FORMAT)")),
+               ("--ordering-as-matching", dict(action="store_true",
+                                               help="moodle-xml: order items as matching questions, for Moodle "
+                                                    "sites without the ordering question type")),
+               ("--site-url", dict(metavar="URL", help="moodle-xml: the published site's address, to link "
+                                                       "each question's source paragraph"))],
 }
 
 

@@ -11,6 +11,9 @@ from crosstrain.model import AUDIENCES
 from crosstrain.yamlsource import FieldReader, load_located
 
 Text = dict
+# The quiz score (percent) that passes a module when its file sets no `mastery_score`: what
+# an LMS records as passed/failed for the module's SCORM package.
+DEFAULT_MASTERY_SCORE = 80
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class Module:
     materials: tuple[Text, ...]
     origin: Origin
     agenda_origin: Origin
+    mastery_score: int = DEFAULT_MASTERY_SCORE
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,13 @@ class _Reader(FieldReader):
         if said and LEVEL_ORDER.index(declared) < LEVEL_ORDER.index(said):
             self.fail(key + ("level",), f"declared {declared!r}, but the verb asks for {said!r}")
         return declared
+
+    def percent(self, data, key, default: int) -> int:
+        value = data.get(key[-1], default) if isinstance(data, dict) else default
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+            self.fail(key, "expected a whole percentage from 0 to 100 (the quiz score that passes)")
+            return default
+        return value
 
 
 def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
@@ -182,6 +193,7 @@ def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
         objectives=objectives, lessons=tuple(lessons), discussion=discussion, activities=activities,
         objections=objections, agenda=agenda, materials=materials,
         origin=Origin(path, 1), agenda_origin=doc.origin(("agenda",)),
+        mastery_score=r.percent(data, ("mastery_score",), DEFAULT_MASTERY_SCORE),
     )
     return module, [ModuleProblem(origin, subject, message) for origin, message in r.problems]
 

@@ -34,12 +34,12 @@ def load_yaml(text: str):
     return yaml.load(text, Loader=_Loader)
 
 
-def write_if_changed(path: Path, text: str, atomic: bool = True) -> bool:
+def write_if_changed(path: Path, text: str | bytes, atomic: bool = True) -> bool:
     """Write only when the content differs, so reruns leave mtimes and trees untouched.
     A content file is replaced atomically, so that an interrupted run never leaves half of
     an edited file; a new file has nothing to lose and is written directly, as are
     generated pages (atomic=False): creating files is the slow part of a large ingest."""
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: a generated zip
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False

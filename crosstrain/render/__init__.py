@@ -19,7 +19,6 @@ from crosstrain.locales import LOCALES, Locale
 from crosstrain.model import AUDIENCES, Essay
 from crosstrain.render.essaybody import essay_body
 from crosstrain.render.markup import md_inline, yaml_string
-from crosstrain.quiz.export import gift_bank
 from crosstrain.render.moduleviews import ModuleView, excerpt_html
 from crosstrain.quiz.forms import FORMS, build_forms, module_form_bank
 from crosstrain.render.queryscript import ASSET as QUERY_MAP_ASSET, query_map
@@ -222,13 +221,18 @@ def index_pages(env: Environment, corpus: Corpus, views: list[EssayView], loc: L
     pages["quizzes/index.md"] = env.get_template("quizzes.md.j2").render(quizzes=quizzes, **common)
     quiz_template = env.get_template("quiz.md.j2")
     strings_json = script_strings(t)
+    # imported here: the exports render pages with this module's views
+    from crosstrain.export.files import locale_exports
+
+    exports = locale_exports(env, quizzes, modules, loc.code, strings_json)
+    pages.update({f"trainers/{path}": content for path, content in exports.items()})
     key_template = env.get_template("answer_key.md.j2")
     for quiz in quizzes:
         pages[f"quizzes/{quiz.bank.name}.md"] = quiz_template.render(
             quiz=quiz, letters=LETTERS, script_strings=strings_json, **common)
         pages[f"trainers/answer-keys/{quiz.bank.name}.md"] = key_template.render(quiz=quiz, **common)
-        pages[f"trainers/gift/{quiz.bank.name}.gift.txt"] = gift_bank(quiz.bank, loc.code)
-    pages["trainers/index.md"] = env.get_template("trainers.md.j2").render(quizzes=quizzes, modules=modules, **common)
+    pages["trainers/index.md"] = env.get_template("trainers.md.j2").render(
+        quizzes=quizzes, modules=modules, exports=exports, **common)
     if loc.language == "zh":  # search.js looks a query up in this locale's script and words
         pages[QUERY_MAP_ASSET] = query_map(loc.code)
     return pages

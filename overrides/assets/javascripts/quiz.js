@@ -45,9 +45,19 @@
     if (/(^|[?&])mode=room(&|$)/.test(window.location.search)) this.room.enter();
   }
 
+  /* Events for other scripts (scorm.js): ct:load may set detail.state (null = start afresh)
+     instead of this browser's storage; ct:checked and ct:reset carry the new state. Responses
+     are in the bank's option order (option values are canonical indexes), not the shuffled one. */
+  Quiz.prototype.emit = function (name, detail) {
+    var event = new CustomEvent(name, { bubbles: true, detail: detail });
+    this.root.dispatchEvent(event);
+    return event.detail;
+  };
+
   Quiz.prototype.load = function () {
-    var state = null;
-    try { state = JSON.parse(window.localStorage.getItem(this.key) || "null"); } catch (e) { state = null; }
+    var state = null, given = this.emit("ct:load", { bank: this.data.bank, state: undefined }).state;
+    if (given !== undefined) state = given;
+    else try { state = JSON.parse(window.localStorage.getItem(this.key) || "null"); } catch (e) { state = null; }
     if (!state || typeof state !== "object" || !state.orders) state = this.fresh();
     return state;
   };
@@ -160,6 +170,7 @@
     this.save();
     this.show(fs, correct);
     this.score();
+    this.emit("ct:checked", { id: id, response: response, correct: correct, state: this.state });
   };
 
   /* Lock the item and show right/wrong, the chosen options' feedback, the explanation. */
@@ -240,6 +251,7 @@
       $(".ct-key-answer", key).hidden = false;
     });
     this.apply();
+    this.emit("ct:reset", { state: this.state });
     var first = $("input, select, .ct-move", this.root);
     if (first && !this.room.active) first.focus();
   };

@@ -7,8 +7,8 @@ says so in a comment above it.
 
 from __future__ import annotations
 
-from crosstrain.quiz.model import BLANK, Bank, Item
-from crosstrain.render.quizviews import localized
+from crosstrain.export.item import LocalItem
+from crosstrain.quiz.model import Bank, Item
 
 # Moodle accepts only these percentages for partial credit.
 _MOODLE_WEIGHTS = ("100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333",
@@ -28,40 +28,39 @@ def _formatted(text: str) -> str:
     return "[markdown]" + escape(text) if "**" in text else escape(text)
 
 
-def _weight(count: int) -> str:
+def moodle_weight(count: int) -> str:
+    """The Moodle partial-credit percentage nearest to an equal share of 100 among `count` options."""
     exact = 100 / count
     return min(_MOODLE_WEIGHTS, key=lambda w: abs(float(w) - exact))
 
 
 def gift_item(item: Item, locale_code: str, number: int) -> str:
-    t = lambda text: localized(text, locale_code)  # noqa: E731
+    view = LocalItem(item, locale_code)
     title = f"::{escape(item.id)}::"
-    general = f"####{escape(t(item.explanation))}"
-    feedback = lambda o: f"#{escape(t(o.feedback))}" if t(o.feedback) else ""  # noqa: E731
-    stem = t(item.stem)
+    general = f"####{escape(view.explanation)}"
+    feedback = lambda o: f"#{escape(o.feedback)}" if o.feedback else ""  # noqa: E731
+    stem = view.stem
     if item.type == "true_false":
         return f"{title}{_formatted(stem)} {{{'TRUE' if item.answer else 'FALSE'}{general}}}"
     if item.type == "single":
-        answers = " ".join(("=" if o.correct else "~") + escape(t(o.text)) + feedback(o) for o in item.options)
+        answers = " ".join(("=" if o.correct else "~") + escape(o.text) + feedback(o) for o in view.options)
         return f"{title}{_formatted(stem)} {{{answers} {general}}}"
     if item.type == "multiple":
-        right = sum(1 for o in item.options if o.correct)
-        wrong = len(item.options) - right
+        right = sum(1 for o in view.options if o.correct)
+        wrong = len(view.options) - right
         answers = " ".join(
-            f"~%{_weight(right) if o.correct else '-' + _weight(wrong)}%" + escape(t(o.text)) + feedback(o)
-            for o in item.options)
+            f"~%{moodle_weight(right) if o.correct else '-' + moodle_weight(wrong)}%" + escape(o.text) + feedback(o)
+            for o in view.options)
         return f"{title}{_formatted(stem)} {{{answers} {general}}}"
     if item.type == "cloze":
-        before, _, after = stem.partition(BLANK)
-        answers = " ".join(("=" if o.correct else "~") + escape(t(o.text)) + feedback(o) for o in item.options)
+        before, after = view.cloze_parts
+        answers = " ".join(("=" if o.correct else "~") + escape(o.text) + feedback(o) for o in view.options)
         return f"{title}{_formatted(before)}{{{answers} {general}}}{escape(after) or ' '}"
     if item.type == "match":
-        pairs = " ".join(f"={escape(t(p.text))} -> {escape(t(item.options[item.answer[i]].text))}"
-                         for i, p in enumerate(item.prompts))
+        pairs = " ".join(f"={escape(prompt)} -> {escape(option)}" for prompt, option in view.pairs)
         return f"{title}{_formatted(stem)} {{{pairs} {general}}}"
     if item.type == "order":
-        pairs = " ".join(f"={position} -> {escape(t(item.options[index].text))}"
-                         for position, index in enumerate(item.answer, start=1))
+        pairs = " ".join(f"={position} -> {escape(step)}" for position, step in view.pairs)
         return (f"// {item.id}: an ordering question, exported as matching (GIFT has no ordering type):\n"
                 f"// match each position (1 = first) with its step.\n"
                 f"{title}{_formatted(stem)} {{{pairs} {general}}}")

@@ -1,14 +1,17 @@
-"""GIFT export: every exported item round-trips through a strict GIFT parser."""
+"""GIFT export: every exported item round-trips through a strict GIFT parser, and the
+output is what it was before the exports moved to crosstrain/export/."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from crosstrain.corpus import load_corpus
 from crosstrain.locales import LOCALE_CODES
-from crosstrain.quiz.export import gift_bank
+from crosstrain.export.gift import gift_bank
+from crosstrain.quiz.bank import load_banks
 from crosstrain.quiz.model import Bank, Option
 from crosstrain.render.quizviews import localized
 from tests.conftest import ROOT
@@ -59,3 +62,16 @@ def test_special_characters_survive_escaping():
         (q,) = parse_gift(gift_bank(bank, locale))
         assert q.text == nasty[locale] and q.answers[0].text == nasty[locale]
         assert q.general == nasty[locale] and q.answers[0].feedback == "a:b"
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("locale", LOCALE_CODES)
+def test_gift_output_is_byte_identical_to_before_the_move(locale):
+    """The expected files were written by crosstrain/quiz/export.py before it moved to
+    crosstrain/export/gift.py, from a fixed bank with one item of each type."""
+    banks, problems = load_banks(FIXTURES / "quizzes")
+    assert not problems
+    expected = (FIXTURES / "gift" / locale / "sample.gift.txt").read_text(encoding="utf-8")
+    assert gift_bank(banks[0], locale) == expected
