@@ -27,7 +27,8 @@ def test_export_verb_writes_every_format(tmp_path, capsys):
         written = sorted(p.relative_to(tmp_path / fmt).as_posix() for p in (tmp_path / fmt).glob(pattern))
         assert f"wrote {len(written)} {fmt} file(s)" in capsys.readouterr().out
         banks = [b.name for b in CORPUS.banks] + [f"module-{m.id}-{form}" for m in CORPUS.modules for form in ("pre", "post")]
-        expected = {"moodle-xml": len(banks), "scorm": 4 * len(banks), "gift": 4 * len(banks)}[fmt]
+        packages = len(CORPUS.banks) + len(CORPUS.modules)  # a module's package holds both its tests
+        expected = {"moodle-xml": len(banks), "scorm": 4 * packages, "gift": 4 * len(banks)}[fmt]
         assert len(written) == expected
     archive = zipfile.ZipFile(tmp_path / "scorm" / f"module-{CORPUS.modules[0].id}.en.zip")
     assert archive.testzip() is None and archive.namelist()[0] == "imsmanifest.xml"

@@ -15,13 +15,14 @@ from crosstrain.corpus import load_corpus
 from crosstrain.export.files import citation
 from crosstrain.export.moodle_xml import MOODLE_LANG, moodle_bank
 from crosstrain.locales import LOCALE_CODES
-from crosstrain.render.moduleviews import ModuleView
+from crosstrain.quiz.forms import FORMS, build_forms, module_form_bank
 from crosstrain.render.quizviews import localized, quiz_html
 from tests.conftest import ROOT
 
 CORPUS = load_corpus(ROOT, with_essays=False)
 ITEMS = {i.id: i for b in CORPUS.banks for i in b.items}
-MODULE_BANKS = [ModuleView(m, "en", {}).quiz_bank(ITEMS) for m in CORPUS.modules]
+MODULE_BANKS = [(module_form_bank(m, form, forms), dict(forms.tests)) for m in CORPUS.modules
+                for forms in [build_forms(m, ITEMS)] for form in FORMS]
 BANKS = [(b, {}) for b in CORPUS.banks] + MODULE_BANKS
 _SPAN = re.compile(r'<span lang="([a-z_]+)" class="multilang">(.*?)</span>(?=<span lang=|$)', re.S)
 FROM_MOODLE = {v: k for k, v in MOODLE_LANG.items()}
