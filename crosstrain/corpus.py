@@ -19,6 +19,7 @@ class Corpus:
     schema_problems: list = field(default_factory=list)
     modules: list = field(default_factory=list)
     module_problems: list = field(default_factory=list)
+    stats: list = field(default_factory=list)  # QuizStats from stats/ (crosstrain analyse --site)
     _folded: dict = field(default_factory=dict, repr=False)
 
     def folded(self, slug: str, paragraph: str) -> str:
@@ -45,8 +46,11 @@ def load_corpus(root: Path, with_essays: bool = True) -> Corpus:
 
     banks, schema_problems = load_banks(root / "quizzes", root / ".cache" / "crosstrain" / "banks")
     modules, module_problems = load_modules(content / "modules")
+    from crosstrain.analyse.store import load_stats
+
     return Corpus(root=root, essays=essays, glossary=glossary, notes=load_all_notes(content / "notes"),
-                  banks=banks, schema_problems=schema_problems, modules=modules, module_problems=module_problems)
+                  banks=banks, schema_problems=schema_problems, modules=modules, module_problems=module_problems,
+                  stats=load_stats(root / "stats")[0])
 
 
 def summary(corpus: Corpus) -> list[str]:

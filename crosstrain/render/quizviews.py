@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from crosstrain.quiz.fingerprint import quiz_fingerprint
 from crosstrain.quiz.model import BLANK, Bank, Item
 from crosstrain.translate import opencc_convert
 
@@ -82,6 +83,6 @@ class QuizView:
     def data_json(self) -> Markup:
         """The key, for the quiz script, in a <script type=application/json>; '</' escaped."""
         data = {"bank": self.bank.name, "items": [i.script_data() for i in self.items],
-                "objectives": dict(self.objectives)}
+                "objectives": dict(self.objectives), "fingerprint": quiz_fingerprint([i.item for i in self.items])}
         text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
         return Markup(text)
