@@ -75,8 +75,23 @@ def _texts(item: Item, code: str, options) -> list[str]:
     return [norm(localized(o.text, code)) for o in options]
 
 
-def _split(text: str) -> list[str]:
-    return [norm(part) for part in text.split("; ")] if text.strip() else []
+def segment(text: str, candidates: list[str]) -> list[int] | None:
+    """Which candidates, in which order, `text` joins with "; " (Moodle's separator, which
+    our option texts may contain themselves); None if it is no such join."""
+    text = norm(text)
+    if not text:
+        return []
+    for k in sorted(range(len(candidates)), key=lambda k: -len(candidates[k])):
+        option = candidates[k]
+        if not option:
+            continue
+        if text == option:
+            return [k]
+        if text.startswith(option + "; "):
+            rest = segment(text[len(option) + 2:], candidates)
+            if rest is not None and k not in rest:
+                return [k, *rest]
+    return None
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -103,12 +118,14 @@ def _changed(item: Item, code: str, rest: str, right: str | None) -> bool:
         return right is not None and norm(right) not in ("", "-") and norm(right) != norm(str(item.answer))
     if item.type in CHOICE_TYPES:
         options = _texts(item, code, item.options)
-        if sorted(_split(rest[2:])) != sorted(options):
+        shown = segment(rest[2:], options)
+        if shown is None or sorted(shown) != list(range(len(options))):
             return True
-        return right is not None and sorted(_split(right)) != sorted(options[k] for k in item.keys)
+        return right is not None and sorted(segment(right, options) or []) != item.keys
     stems, choices, answer = _match_parts(item, code)
     shown = re.fullmatch(r"\s*\{(.*)\} -> \{(.*)\}\s*", rest, re.S)
-    if not shown or sorted(_split(shown.group(1))) != sorted(stems) or not set(_split(shown.group(2))) <= set(choices):
+    if not shown or sorted(segment(shown.group(1), stems) or []) != list(range(len(stems))) \
+            or segment(shown.group(2), choices) is None:
         return True
     expected = sorted(zip(stems, (choices[a] for a in answer)))
     return right is not None and sorted(_pairs(right)) != expected
@@ -124,8 +141,10 @@ def _response(item: Item, code: str, text: str, truths: dict):
         return truths[norm(text)]
     if item.type in CHOICE_TYPES:
         options = _texts(item, code, item.options)
-        parts = [text] if item.type != "multiple" else text.split("; ")
-        return sorted(options.index(norm(p)) for p in parts)
+        found = [options.index(norm(text))] if item.type != "multiple" else segment(text, options)
+        if found is None:
+            raise ValueError(text)
+        return sorted(found)
     stems, choices, _ = _match_parts(item, code)
     chosen = dict(_pairs(text))
     if set(chosen) != set(stems):

@@ -79,6 +79,8 @@ def read_attempts(paths: list[Path], banks: list[Bank], progress: Progress | Non
                 found, bad = read_codes(path)
                 attempts += found
                 errors += bad
+        except CrosstrainError as exc:
+            errors.append(exc)
         except OSError as exc:
             errors.append(CrosstrainError(path, f"cannot read: {exc.strerror}", "check the path"))
     return attempts, errors, len(files)
