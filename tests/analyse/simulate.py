@@ -60,10 +60,10 @@ def _response(item: Item, right: bool, rng: random.Random, knows: int | None = N
     if item.type == "true_false":
         return item.answer if right else not item.answer
     if item.type in ("single", "cloze"):
+        right_option = knows if knows is not None else item.keys[0]
         if right:
-            return [knows if knows is not None else item.keys[0]]
-        wrong = [o for o in range(len(item.options)) if o not in item.keys and o != dead and o != knows]
-        return [rng.choice(wrong)]
+            return [right_option]
+        return [rng.choice([o for o in range(len(item.options)) if o not in (right_option, dead)])]
     if item.type == "multiple":
         return list(item.keys) if right else [next(o for o in range(len(item.options)) if o not in item.keys)]
     answer = list(item.answer)
@@ -75,10 +75,12 @@ def _response(item: Item, right: bool, rng: random.Random, knows: int | None = N
 
 
 def bank_records(bank, learners: int, seed: int, knows: dict[str, int] | None = None,
-                 dead: dict[str, int] | None = None, quiz: str | None = None, locale: str = "en") -> list[dict]:
+                 dead: dict[str, int] | None = None, quiz: str | None = None, locale: str = "en",
+                 easy: tuple[str, ...] = ()) -> list[dict]:
     """Attempt records (JSON data, as attempt.js writes them) for a real bank, from a 2PL
     population with one parameter pair per item drawn from the seed. Items in `knows` are
-    answered with that option by learners who know the answer (a planted mis-key)."""
+    answered with that option by learners who know the answer (a planted mis-key); items
+    in `dead` have that distractor chosen by nobody; items in `easy` are answered right by all."""
     rng = random.Random(seed)
     knows, dead = knows or {}, dead or {}
     params = {i.id: (rng.uniform(0.8, 2.0), rng.uniform(-1.0, 1.0)) for i in bank.items}
@@ -87,7 +89,7 @@ def bank_records(bank, learners: int, seed: int, knows: dict[str, int] | None = 
         theta = rng.gauss(0, 1)
         responses = []
         for item in bank.items:
-            right = rng.random() < p_right(theta, *params[item.id])
+            right = item.id in easy or rng.random() < p_right(theta, *params[item.id])
             response = _response(item, right, rng, knows.get(item.id), dead.get(item.id))
             correct = (response == item.keys) if item.type in ("single", "cloze", "multiple") else \
                 (response is item.answer if item.type == "true_false" else response == list(item.answer))
@@ -115,3 +117,25 @@ def miskeyed_single(bank) -> tuple[Item, int]:
     """A single-choice item of the bank and a wrong option of it, to plant a mis-key."""
     item = next(i for i in bank.items if i.type == "single")
     return item, next(o for o in range(len(item.options)) if o not in item.keys)
+
+
+def plant_flagged_stats(root, bank_name: str = "marketing-workflow") -> dict[str, str]:
+    """Write stats/ (as `crosstrain analyse --site` does) for 300 simulated learners of a
+    real bank with a mis-keyed item, a dead distractor and an item everyone gets right;
+    {rule code: the item id it must name}."""
+    from crosstrain.analyse.run import analyse
+    from crosstrain.analyse.store import write_stats
+    from crosstrain.quiz.bank import load_banks
+
+    banks = load_banks(root / "quizzes")[0]
+    bank = next(b for b in banks if b.name == bank_name)
+    miskeyed, option = miskeyed_single(bank)
+    singles = [i for i in bank.items if i.type == "single" and i.id != miskeyed.id]
+    with_dead, easy = singles[0], singles[1]
+    distractor = next(o for o in range(len(with_dead.options)) if o not in with_dead.keys)
+    records = bank_records(bank, 300, seed=11, knows={miskeyed.id: option}, dead={with_dead.id: distractor},
+                           easy=(easy.id,))
+    folder = root / "responses"
+    write_records(folder, records)
+    write_stats(root / "stats", analyse([folder], banks))
+    return {"R001": miskeyed.id, "R002": miskeyed.id, "R003": with_dead.id, "R004": easy.id}

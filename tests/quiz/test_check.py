@@ -12,6 +12,7 @@ import yaml
 from crosstrain.checks import ERROR, load_rules, run_rules
 from crosstrain.cli import main
 from crosstrain.corpus import load_corpus
+from tests.analyse.simulate import plant_flagged_stats
 from tests.conftest import ROOT
 
 BANK = "marketing-workflow"
@@ -95,6 +96,8 @@ DEFECTS = {
     "M004": (lambda p: edit_bank(p, lambda items: items.clear(), "sales-learn-marketing"), "marketing-for-sales.o1"),
     "M005": (lambda p: edit_text(p.root / "content" / "modules" / "marketing-for-sales.yml",
                                  "- sales-learn-marketing.authored.1", "- sales-learn-marketing.authored.99"), "marketing-for-sales"),
+    # learners' results (issue 14): simulated answers with planted defects, in stats/
+    **{code: (lambda p: plant_flagged_stats(p.root), None) for code in ("R001", "R002", "R003", "R004")},
 }
 
 
