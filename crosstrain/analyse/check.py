@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from crosstrain.analyse.stats import DEAD, EASY, HARD, MISKEY, NEGATIVE
 from crosstrain.checks import WARNING, problem, rule
-from crosstrain.quiz.fingerprint import quiz_fingerprint
+from crosstrain.analyse.views import current
 
 
 def flagged(corpus, flag: str):
     """(item, its statistics) for every current item the data flags with `flag`."""
     items = {i.id: i for b in corpus.banks for i in b.items}
-    for quiz in corpus.stats:
-        if not quiz.shown or any(s.item not in items for s in quiz.items):
-            continue
-        if quiz_fingerprint([items[s.item] for s in quiz.items]) != quiz.fingerprint:
-            continue  # statistics of an earlier version of the quiz
+    for quiz in current(corpus.stats, items):
         for s in quiz.items:
             if flag in s.flags:
                 yield items[s.item], s, quiz
