@@ -7,13 +7,16 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.locales import LOCALE_CODES
 
 FORMAT = "crosstrain-attempt/1"
 # A pasted code: this prefix, then the attempt's JSON (without the learner's name),
@@ -21,8 +24,9 @@ FORMAT = "crosstrain-attempt/1"
 CODE_PREFIX = "CT1."
 
 
-@dataclass(frozen=True, slots=True)
-class Response:
+class Response(NamedTuple):
+    """One answer (a tuple: a room of 10,000 attempts has half a million of them)."""
+
     item: str
     response: object  # canonical option indexes, a boolean, or None (see attempt.schema.json)
     correct: bool
@@ -52,9 +56,40 @@ def validator():
     return jsonschema.Draft202012Validator(schema)
 
 
+_TOP = {"format", "quiz", "locale", "fingerprint", "learner", "started", "finished", "responses"}
+_TOP_REQUIRED = {"format", "quiz", "locale", "fingerprint", "finished", "responses"}
+_RESPONSE = {"item", "objectives", "response", "correct", "seconds"}
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def _response_fits(r) -> bool:
+    """The response's fields and their types; its value is checked against the item later
+    (crosstrain.analyse.run), which the schema cannot do."""
+    if type(r) is not dict or not r.keys() <= _RESPONSE or "response" not in r:
+        return False
+    item, objectives = r.get("item"), r.get("objectives", ())
+    return (type(item) is str and item != "" and type(r.get("correct")) is bool
+            and type(r.get("seconds", 0)) in (int, float) and r.get("seconds", 0) >= 0
+            and (objectives == () or (type(objectives) is list and all(type(o) is str for o in objectives))))
+
+
+def _fits(data) -> bool:
+    """A quick check of what attempt.schema.json requires (response values apart):
+    validating thousands of records with jsonschema takes minutes, so it runs only to say
+    what is wrong."""
+    return (isinstance(data, dict) and data.keys() <= _TOP and _TOP_REQUIRED <= data.keys()
+            and data["format"] == FORMAT and isinstance(data["quiz"], str) and data["quiz"] != ""
+            and data["locale"] in LOCALE_CODES and isinstance(data["fingerprint"], str)
+            and _HEX64.fullmatch(data["fingerprint"]) is not None
+            and isinstance(data["finished"], str) and isinstance(data.get("started", ""), str)
+            and isinstance(data.get("learner", ""), str) and len(data.get("learner", "")) <= 200
+            and isinstance(data["responses"], list) and len(data["responses"]) > 0
+            and all(_response_fits(r) for r in data["responses"]))
+
+
 def attempt_from_dict(data, origin: Origin) -> Attempt:
     """An attempt from its JSON data; CrosstrainError naming the first schema violation."""
-    error = next(iter(sorted(validator().iter_errors(data), key=lambda e: list(e.path))), None)
+    error = None if _fits(data) else next(iter(sorted(validator().iter_errors(data), key=lambda e: list(e.path))), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "top level"
         raise CrosstrainError(origin, f"not an attempt record: {where}: {error.message[:200]}",

@@ -41,14 +41,18 @@ def _well_formed(item: Item, response) -> bool:
     return len(response) == len(item.prompts) and all(0 <= r < len(item.options) for r in response)
 
 
-def check_attempt(attempt: Attempt, items: dict[str, Item]) -> list[Item]:
-    """The attempt's items, in its order; CrosstrainError if it does not fit the banks."""
-    unknown = [i for i in attempt.item_ids if i not in items]
+def check_attempt(attempt: Attempt, items: dict[str, Item], fingerprints: dict) -> list[Item]:
+    """The attempt's items, in its order; CrosstrainError if it does not fit the banks.
+    `fingerprints` caches the content hash of each list of item ids."""
+    ids = attempt.item_ids
+    unknown = [i for i in ids if i not in items]
     if unknown:
         raise CrosstrainError(attempt.origin, f"quiz {attempt.quiz}: item {unknown[0]} is in none of our banks",
                               "analyse attempts from this site's quizzes only")
-    found = [items[i] for i in attempt.item_ids]
-    if quiz_fingerprint(found) != attempt.fingerprint:
+    found = [items[i] for i in ids]
+    if ids not in fingerprints:
+        fingerprints[ids] = quiz_fingerprint(found)
+    if fingerprints[ids] != attempt.fingerprint:
         raise CrosstrainError(attempt.origin, f"quiz {attempt.quiz}: the bank changed since this attempt (content hash differs)",
                               "its answers would be counted against other questions; analyse it with the site version it was taken on")
     for item, r in zip(found, attempt.responses):
@@ -91,9 +95,10 @@ def analyse(paths: list[Path], banks: list[Bank], progress: Progress | None = No
     items = {i.id: i for b in banks for i in b.items}
     # per quiz, the attempts on each version of it (content hash)
     versions: dict[str, dict[str, tuple[list[Item], list[Attempt]]]] = {}
+    fingerprints: dict = {}
     for attempt in attempts:
         try:
-            found = check_attempt(attempt, items)
+            found = check_attempt(attempt, items, fingerprints)
         except CrosstrainError as exc:
             errors.append(exc)
             continue

@@ -85,28 +85,23 @@ def _pearson(n: int, sx: float, sy: float, sxx: float, syy: float, sxy: float) -
     return (n * sxy - sx * sy) / math.sqrt(vx * vy)
 
 
-def _chosen(item: Item, response) -> tuple[int, ...]:
-    """The canonical options an attempt chose, for the option table (choice items only)."""
-    if item.type in CHOICE_TYPES and isinstance(response, list):
-        return tuple(response)
-    return ()
-
-
 def quiz_stats(quiz: str, fingerprint: str, items: list[Item], attempts: list[Attempt]) -> QuizStats:
     """Statistics of one quiz from its attempts, which all answer `items` in this order."""
     n = len(attempts)
     if n < MIN_LEARNERS:
         return QuizStats(quiz, fingerprint, n, ())
     k = len(items)
-    # scores[i][j]: attempt j got item i right
+    # scores[i][j]: attempt j got item i right; chosen[i][j]: the options it chose
     scores = [[0] * n for _ in range(k)]
+    chosen: list[list] = [[()] * n for _ in range(k)]
+    choice = [item.type in CHOICE_TYPES for item in items]
     for j, attempt in enumerate(attempts):
         for i, r in enumerate(attempt.responses):
             if r.correct:
                 scores[i][j] = 1
-    totals = [0] * n
-    for column in scores:
-        totals = [t + x for t, x in zip(totals, column)]
+            if choice[i] and r.response:
+                chosen[i][j] = r.response
+    totals = [sum(column) for column in zip(*scores)]
     order = sorted(range(n), key=totals.__getitem__)
     group = max(1, round(GROUP_SHARE * n))
     lower, upper = order[:group], order[-group:]
@@ -125,14 +120,14 @@ def quiz_stats(quiz: str, fingerprint: str, items: list[Item], attempts: list[At
         s_rest, s_rest2 = sum_t - right, sum_tt - 2 * sxt + right
         r = _pearson(n, right, s_rest, right, s_rest2, sxt - right)
         ul = (sum(column[j] for j in upper) - sum(column[j] for j in lower)) / group
-        item_stats.append(_item_stats(item, i, attempts, n, p, r, ul, upper, lower))
+        item_stats.append(_item_stats(item, chosen[i], n, p, r, ul, upper, lower))
     alpha = k / (k - 1) * (1 - pq / variance) if k > 1 and variance > 0 else None
     sd = math.sqrt(max(variance, 0.0))
     sem = sd * math.sqrt(1 - alpha) if alpha is not None and alpha <= 1 else None
     return QuizStats(quiz, fingerprint, n, tuple(item_stats), mean, sd, alpha, sem)
 
 
-def _item_stats(item: Item, i: int, attempts, n, p, r, ul, upper, lower) -> ItemStats:
+def _item_stats(item: Item, chosen: list, n, p, r, ul, upper, lower) -> ItemStats:
     flags = []
     if r is not None and r < 0:
         flags.append(NEGATIVE)
@@ -144,12 +139,12 @@ def _item_stats(item: Item, i: int, attempts, n, p, r, ul, upper, lower) -> Item
     if item.type in CHOICE_TYPES:
         count = len(item.options)
         everyone, top, bottom = [0] * count, [0] * count, [0] * count
-        for j, attempt in enumerate(attempts):
-            for o in _chosen(item, attempt.responses[i].response):
+        for response in chosen:
+            for o in response:
                 everyone[o] += 1
         for group, tally in ((upper, top), (lower, bottom)):
             for j in group:
-                for o in _chosen(item, attempts[j].responses[i].response):
+                for o in chosen[j]:
                     tally[o] += 1
         size = len(upper)
         keys = item.keys
