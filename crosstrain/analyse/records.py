@@ -60,6 +60,7 @@ _TOP = {"format", "quiz", "locale", "fingerprint", "learner", "started", "finish
 _TOP_REQUIRED = {"format", "quiz", "locale", "fingerprint", "finished", "responses"}
 _RESPONSE = {"item", "objectives", "response", "correct", "seconds"}
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_QUIZ_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")  # it names files and pages
 
 
 def _response_fits(r) -> bool:
@@ -78,7 +79,8 @@ def _fits(data) -> bool:
     validating thousands of records with jsonschema takes minutes, so it runs only to say
     what is wrong."""
     return (isinstance(data, dict) and data.keys() <= _TOP and _TOP_REQUIRED <= data.keys()
-            and data["format"] == FORMAT and isinstance(data["quiz"], str) and data["quiz"] != ""
+            and data["format"] == FORMAT and isinstance(data["quiz"], str)
+            and _QUIZ_ID.fullmatch(data["quiz"]) is not None
             and data["locale"] in LOCALE_CODES and isinstance(data["fingerprint"], str)
             and _HEX64.fullmatch(data["fingerprint"]) is not None
             and isinstance(data["finished"], str) and isinstance(data.get("started", ""), str)

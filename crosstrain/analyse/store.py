@@ -39,15 +39,19 @@ def _rounded(data):
 
 
 def write_stats(folder: Path, analysis: Analysis) -> list[Path]:
-    """<quiz>.json per quiz and gains.json; figures rounded to 4 places."""
+    """<quiz>.json per quiz and, when some attempts were module pre-tests or post-tests,
+    gains.json; figures rounded to 4 places. Other quizzes' files are kept, so rooms can be
+    analysed one at a time."""
     written = []
     for quiz in analysis.quizzes:
         path = folder / f"{quiz.quiz}.json"
         write_if_changed(path, _dump(_rounded(asdict(quiz))))
         written.append(path)
-    path = folder / GAINS
-    write_if_changed(path, _dump(_rounded([asdict(g) for g in analysis.gains])))
-    return written + [path]
+    if analysis.gains:
+        path = folder / GAINS
+        write_if_changed(path, _dump(_rounded([asdict(g) for g in analysis.gains])))
+        written.append(path)
+    return written
 
 
 def load_stats(folder: Path) -> tuple[list[QuizStats], list[ObjectiveGain]]:

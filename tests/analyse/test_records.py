@@ -65,3 +65,12 @@ def test_schema_violation_names_the_field(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
     (error,) = analyse([tmp_path / "a.json"], BANKS).errors
     assert "not an attempt record" in str(error) and "'locale' is a required property" in str(error)
+
+
+def test_a_quiz_id_cannot_name_a_path(tmp_path):
+    """The quiz id names the statistics file and the results page."""
+    record = bank_records(BANK, 1, seed=4)[0]
+    record["quiz"] = "../../outside"
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    (error,) = analyse([tmp_path / "a.json"], BANKS).errors
+    assert "not an attempt record: quiz" in str(error)
