@@ -39,7 +39,7 @@ def _check(project: Project, progress: Progress, strict: bool = False, quiet: bo
     progress.stage("check")
     corpus = load_corpus(project.root)
     if responses is not None:
-        corpus.stats = _analysis(project, [responses], corpus.banks).quizzes
+        corpus.stats = _analysis(project, [responses], corpus.banks, level="warning").quizzes
     problems = run_rules(corpus)
     text, status = report(problems, summary(corpus), strict=strict)
     if not quiet or status:
@@ -92,7 +92,7 @@ def cmd_check(project: Project, args) -> int:
     return _check(project, Progress(), strict=args.strict, responses=args.responses)
 
 
-def _analysis(project: Project, paths: list[Path], banks: list):
+def _analysis(project: Project, paths: list[Path], banks: list, level: str = "error"):
     """The analysis of the response files; bad files are reported and skipped."""
     from crosstrain.analyse.run import analyse
 
@@ -100,7 +100,7 @@ def _analysis(project: Project, paths: list[Path], banks: list):
     progress.stage("analyse")
     result = analyse(paths, banks, progress.step)
     for error in result.errors:
-        print(f"warning: {error}", file=sys.stderr)
+        print(f"{level}: {error}", file=sys.stderr)
     progress.done(f"{result.attempts} attempt(s) from {result.files} file(s), {len(result.errors)} skipped")
     return result
 

@@ -74,3 +74,16 @@ def test_a_quiz_id_cannot_name_a_path(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
     (error,) = analyse([tmp_path / "a.json"], BANKS).errors
     assert "not an attempt record: quiz" in str(error)
+
+
+def test_cli_reports_a_bad_file_and_analyses_the_others(project, tmp_path, capsys):
+    from crosstrain.cli import main
+
+    write_records(tmp_path / "room", bank_records(BANK, 6, seed=5))
+    (tmp_path / "room" / "bad.json").write_text("{", encoding="utf-8")
+    status = main(["--root", str(project.root), "analyse", str(tmp_path / "room"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"error: {tmp_path / 'room' / 'bad.json'}:1: not valid JSON" in err and "Traceback" not in err
+    report = (tmp_path / "out" / "report.txt").read_text(encoding="utf-8")
+    assert report.startswith("6 attempt(s) analysed from 7 file(s); 1 problem(s)") and f"## {BANK.name} (6 attempts)" in report
