@@ -94,13 +94,11 @@ def segment(text: str, candidates: list[str]) -> list[int] | None:
     return None
 
 
-def _pairs(text: str) -> list[tuple[str, str]]:
-    pairs = []
-    for part in text.split("; "):
-        left, arrow, right = part.partition(" -> ")
-        if arrow:
-            pairs.append((norm(left), norm(right)))
-    return pairs
+def _pairs(text: str, stems: list[str], choices: list[str]) -> dict[int, int] | None:
+    """{stem index: choice index} from a matching summary "stem -> choice; …"."""
+    combos = [(a, b) for a in range(len(stems)) for b in range(len(choices))]
+    found = segment(text, [f"{stems[a]} -> {choices[b]}" for a, b in combos])
+    return None if found is None else {combos[k][0]: combos[k][1] for k in found}
 
 
 def _match_parts(item: Item, code: str) -> tuple[list[str], list[str], list[int]]:
@@ -127,8 +125,7 @@ def _changed(item: Item, code: str, rest: str, right: str | None) -> bool:
     if not shown or sorted(segment(shown.group(1), stems) or []) != list(range(len(stems))) \
             or segment(shown.group(2), choices) is None:
         return True
-    expected = sorted(zip(stems, (choices[a] for a in answer)))
-    return right is not None and sorted(_pairs(right)) != expected
+    return right is not None and _pairs(right, stems, choices) != dict(enumerate(answer))
 
 
 def _response(item: Item, code: str, text: str, truths: dict):
@@ -146,10 +143,12 @@ def _response(item: Item, code: str, text: str, truths: dict):
             raise ValueError(text)
         return sorted(found)
     stems, choices, _ = _match_parts(item, code)
-    chosen = dict(_pairs(text))
-    if set(chosen) != set(stems):
+    chosen = _pairs(text, stems, choices)
+    if chosen is None:
+        raise ValueError(text)
+    if len(chosen) != len(stems):
         return None  # partly answered: counted as not answered
-    return [choices.index(chosen[s]) for s in stems]
+    return [chosen[k] for k in range(len(stems))]
 
 
 def grade(item: Item, response) -> bool:

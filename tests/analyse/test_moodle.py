@@ -92,3 +92,34 @@ def test_report_without_question_texts_says_what_to_tick(tmp_path):
     bad.write_text("\n".join(",".join(json.dumps(r[k]) for k in keep) for r in table) + "\n", encoding="utf-8")
     attempts, errors = read_report(bad, ItemIndex(BANKS))
     assert attempts == [] and "tick 'Question text'" in str(errors[0]) and str(errors[0]).startswith(f"{bad}:1:")
+
+
+def _row_for(item, response_pairs):
+    """A one-question report row as Moodle writes a matching question (our order items are
+    exported as matching positions 1, 2, … to steps)."""
+    t = lambda text: localized(text, "en")  # noqa: E731
+    if item.type == "order":
+        stems = [str(n) for n in range(1, len(item.options) + 1)]
+    else:
+        stems = [t(p.text) for p in item.prompts]
+    choices = [t(o.text) for o in item.options]
+    question = f"{t(item.stem)} {{{'; '.join(stems)}}} -> {{{'; '.join(reversed(choices))}}}"
+    right = "; ".join(f"{stems[k]} -> {choices[a]}" for k, a in enumerate(item.answer))
+    response = "; ".join(f"{stems[k]} -> {choices[a]}" for k, a in response_pairs)
+    return question, response, right
+
+
+def test_matching_and_order_questions_map_back(tmp_path):
+    for kind in ("match", "order"):
+        item = next(i for b in BANKS for i in b.items if i.type == kind)
+        wrong = [(k, a) for k, a in enumerate(reversed(list(item.answer)))]
+        header = ["Last name", "First name", "Email address", "State", "Question 1", "Response 1", "Right answer 1"]
+        table = [header] + [["X", "Y", "x@example.com", "Finished", *_row_for(item, pairs)]
+                            for pairs in (list(enumerate(item.answer)), wrong)]
+        path = tmp_path / f"{kind}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(table)
+        (right, reversed_), errors = read_report(path, ItemIndex(BANKS))
+        assert errors == []
+        assert right.responses[0].response == list(item.answer) and right.responses[0].correct
+        assert reversed_.responses[0].response == list(reversed(list(item.answer))) and not reversed_.responses[0].correct
