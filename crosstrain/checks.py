@@ -2,7 +2,7 @@
 
 Rules are generator functions that take the loaded `Corpus` and yield `Problem`s; they
 print nothing. One reporter (crosstrain.report) prints them. Codes are grouped by family
-(C content, T translation, G glossary, Q quiz, M module); a retired code is never reused.
+(C content, T translation, G glossary, Q quiz, M module, R learners' results); a retired code is never reused.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def problem(code: str, origin: Origin, subject: str, message: str) -> Problem:
 
 # Modules that declare rules; importing them fills RULES.
 RULE_MODULES = ("crosstrain.translate.check", "crosstrain.glossary_check", "crosstrain.quiz.check", "crosstrain.quiz.bank_rules",
-                "crosstrain.module_check")
+                "crosstrain.module_check", "crosstrain.analyse.check")
 
 
 def load_rules() -> dict[str, Rule]:

@@ -30,13 +30,16 @@ def _generate(project: Project, progress: Progress) -> int:
     return 0
 
 
-def _check(project: Project, progress: Progress, strict: bool = False, quiet: bool = False) -> int:
+def _check(project: Project, progress: Progress, strict: bool = False, quiet: bool = False,
+           responses: Path | None = None) -> int:
     from crosstrain.checks import run_rules
     from crosstrain.corpus import load_corpus, summary
     from crosstrain.report import report
 
     progress.stage("check")
     corpus = load_corpus(project.root)
+    if responses is not None:
+        corpus.stats = _analysis(project, [responses], corpus.banks, level="warning").quizzes
     problems = run_rules(corpus)
     text, status = report(problems, summary(corpus), strict=strict)
     if not quiet or status:
@@ -86,7 +89,40 @@ def cmd_check(project: Project, args) -> int:
     """Check content, translations and quiz banks; print `path:line: CODE: subject: message`,
     a summary, and how to fix each failing rule. Exit 1 on any error (on warnings too with
     --strict). Example: crosstrain check --strict"""
-    return _check(project, Progress(), strict=args.strict)
+    return _check(project, Progress(), strict=args.strict, responses=args.responses)
+
+
+def _analysis(project: Project, paths: list[Path], banks: list, level: str = "error"):
+    """The analysis of the response files; bad files are reported and skipped."""
+    from crosstrain.analyse.run import analyse
+
+    progress = Progress()
+    progress.stage("analyse")
+    result = analyse(paths, banks, progress.step)
+    for error in result.errors:
+        print(f"{level}: {error}", file=sys.stderr)
+    progress.done(f"{result.attempts} attempt(s) from {result.files} file(s), {len(result.errors)} skipped")
+    return result
+
+
+def cmd_analyse(project: Project, args) -> int:
+    """Item analysis, reliability and pre/post gain from attempt files, pasted codes (one per
+    line in a text file) and Moodle Responses reports (.csv); writes a report folder (--out,
+    default reports/analysis) and, with --site, the aggregates the trainers' pages show
+    (stats/). Bad files are reported and skipped; exit 1 if any was.
+    Example: crosstrain analyse attempts/ moodle.csv --site"""
+    from crosstrain.analyse.store import write_report, write_stats
+    from crosstrain.quiz.bank import load_banks
+
+    banks, _ = load_banks(project.root / "quizzes")
+    result = _analysis(project, args.responses, banks)
+    out = args.out or project.root / "reports" / "analysis"
+    write_report(out, result)
+    print(f"report in {out / 'report.txt'}")
+    if args.site:
+        write_stats(project.root / "stats", result)
+        print(f"statistics for the trainers' pages in {project.root / 'stats'} (run crosstrain render)")
+    return 1 if result.errors else 0
 
 
 def cmd_status(project: Project, args) -> int:
@@ -127,9 +163,14 @@ def cmd_export(project: Project, args) -> int:
 
 
 COMMANDS = {"ingest": cmd_ingest, "generate": cmd_generate, "check": cmd_check, "render": cmd_render,
-            "build": cmd_build, "status": cmd_status, "export": cmd_export}
+            "build": cmd_build, "status": cmd_status, "export": cmd_export, "analyse": cmd_analyse}
 OPTIONS = {
-    "check": [("--strict", dict(action="store_true", help="warnings fail too"))],
+    "check": [("--strict", dict(action="store_true", help="warnings fail too")),
+              ("--responses", dict(type=Path, metavar="DIR", help="also flag items from the learners' answers in DIR"))],
+    "analyse": [("responses", dict(type=Path, nargs="+", metavar="RESPONSES",
+                                   help="attempt files (.json), code lists, Moodle reports (.csv), or folders of them")),
+                ("--out", dict(type=Path, help="report folder (default: reports/analysis)")),
+                ("--site", dict(action="store_true", help="also write stats/ for the trainers' pages"))],
     "status": [("--hashes", dict(metavar="SLUG", help="print the paragraph hashes of one essay"))],
     "export": [("format", dict(choices=["gift", "moodle-xml", "scorm"], help="export format")),
                ("--out", dict(type=Path, help="output folder (default: exports/FORMAT)")),

@@ -19,6 +19,8 @@ class Corpus:
     schema_problems: list = field(default_factory=list)
     modules: list = field(default_factory=list)
     module_problems: list = field(default_factory=list)
+    stats: list = field(default_factory=list)  # QuizStats from stats/ (crosstrain analyse --site)
+    gains: list = field(default_factory=list)  # ObjectiveGain from stats/
     _folded: dict = field(default_factory=dict, repr=False)
 
     def folded(self, slug: str, paragraph: str) -> str:
@@ -45,8 +47,12 @@ def load_corpus(root: Path, with_essays: bool = True) -> Corpus:
 
     banks, schema_problems = load_banks(root / "quizzes", root / ".cache" / "crosstrain" / "banks")
     modules, module_problems = load_modules(content / "modules")
+    from crosstrain.analyse.store import load_stats
+
+    stats, gains = load_stats(root / "stats")
     return Corpus(root=root, essays=essays, glossary=glossary, notes=load_all_notes(content / "notes"),
-                  banks=banks, schema_problems=schema_problems, modules=modules, module_problems=module_problems)
+                  banks=banks, schema_problems=schema_problems, modules=modules, module_problems=module_problems,
+                  stats=stats, gains=gains)
 
 
 def summary(corpus: Corpus) -> list[str]:

@@ -231,6 +231,32 @@ def bench_guesser() -> None:
     if worst:
         print(f"  largest margin on any quiz of 10+ items: {worst.strategy} on {worst.quiz} ({worst.language}), "
               f"{worst.accuracy:.0%} vs chance {worst.chance:.0%} on {worst.items} items, p = {worst.p_value:.2g}")
+def bench_analyse(attempts: int = 10000, items: int = 50) -> None:
+    """`crosstrain analyse` on attempt files of a 2PL-simulated room: one quiz of `items`
+    real items (copied with new ids as one bank), one JSON file per attempt."""
+    from dataclasses import replace
+
+    from crosstrain.analyse.run import analyse
+    from crosstrain.errors import Origin
+    from crosstrain.quiz.bank import load_banks
+    from crosstrain.quiz.model import Bank
+    from tests.analyse.simulate import bank_records
+
+    real = [i for b in load_banks(ROOT / "quizzes")[0] for i in b.items]
+    chosen = tuple(replace(real[n % len(real)], id=f"bench.q{n}") for n in range(items))
+    bank = Bank("bench", None, None, chosen, Origin(Path("bench.yml"), 1))
+    with tempfile.TemporaryDirectory(prefix="crosstrain-bench-analyse-") as tmp:
+        folder = Path(tmp)
+        for n, record in enumerate(bank_records(bank, attempts, seed=14)):
+            (folder / f"{n:05d}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        start, cpu = time.perf_counter(), time.process_time()
+        result = analyse([folder], [bank])
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert not result.errors, result.errors[:3]
+    quiz = result.quizzes[0]
+    # CPU time too: on a shared machine the wall clock mostly measures the neighbours
+    print(f"analyse {attempts:,} attempts x {items} items: {seconds:.2f} s ({cpu:.2f} s CPU; goal 5 s), "
+          f"{attempts / seconds:,.0f} attempts/s; alpha {quiz.alpha:.2f}")
 
 
 def main() -> int:
@@ -238,6 +264,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
     parser.add_argument("--checker-items", type=int, default=20000)
     parser.add_argument("--repeat", type=int, default=3, help="builds per size; figures are medians")
+    parser.add_argument("--attempts", type=int, default=10000, help="attempts for the analysis figure")
     args = parser.parse_args()
     print(f"{len(LOCALES)} locales; median of {args.repeat} builds; times in seconds; "
           "peak memory in MB (resident)")
@@ -266,6 +293,8 @@ def main() -> int:
     bench_checker(args.checker_items)
     print()
     bench_guesser()
+    print()
+    bench_analyse(args.attempts)
     return 0
 
 

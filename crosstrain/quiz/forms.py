@@ -10,6 +10,7 @@ objective with the same kinds of item, never with the same item.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from crosstrain.modules import LEVEL_ORDER, Module
@@ -125,7 +126,20 @@ def _display_order(items: list[Item]) -> tuple[Item, ...]:
     return tuple(next(it) if i.type == "true_false" else i for i in ordered)
 
 
+def form_quiz_id(module_id: str, name: str) -> str:
+    """`module-<id>-pre`: names a form's page, its saved progress, its attempts and exports."""
+    return f"module-{module_id}-{name}"
+
+
+_FORM_QUIZ_ID = re.compile(r"module-(?P<module>.+)-(?P<form>pre|post)")
+
+
+def form_of_quiz(quiz_id: str) -> tuple[str, str] | None:
+    """(module id, "pre" or "post") for a module form's quiz id, else None."""
+    m = _FORM_QUIZ_ID.fullmatch(quiz_id)
+    return (m.group("module"), m.group("form")) if m else None
+
+
 def module_form_bank(module: Module, name: str, forms: Forms) -> Bank:
-    """A form as a bank of its own: `module-<id>-pre` names its page, its saved progress and
-    its exports."""
-    return Bank(f"module-{module.id}-{name}", None, module.id, forms.form(name), module.origin)
+    """A form as a bank of its own (see form_quiz_id)."""
+    return Bank(form_quiz_id(module.id, name), None, module.id, forms.form(name), module.origin)

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from crosstrain.analyse.views import HEIGHT, MARGIN, WIDTH, GainRow, QuizResults, current, num, pct, scatter, y_of
 from crosstrain.corpus import Corpus, load_corpus
 from crosstrain.glossary import Term, blocks_by_term, sort_key
 from crosstrain.locales import LOCALES, Locale
@@ -227,14 +228,53 @@ def index_pages(env: Environment, corpus: Corpus, views: list[EssayView], loc: L
     exports = locale_exports(env, quizzes, modules, loc.code, strings_json)
     pages.update({f"trainers/{path}": content for path, content in exports.items()})
     key_template = env.get_template("answer_key.md.j2")
+    results = results_pages(env, corpus, quizzes, modules, common)
+    pages.update(results)
+    item_stats = {s.item: (quiz, s) for quiz in results_by_quiz(corpus) for s in quiz.items}
     for quiz in quizzes:
         pages[f"quizzes/{quiz.bank.name}.md"] = quiz_template.render(
             quiz=quiz, letters=LETTERS, script_strings=strings_json, **common)
-        pages[f"trainers/answer-keys/{quiz.bank.name}.md"] = key_template.render(quiz=quiz, **common)
+        pages[f"trainers/answer-keys/{quiz.bank.name}.md"] = key_template.render(
+            quiz=quiz, item_stats={k: v for k, v in item_stats.items() if v[0].quiz == quiz.bank.name}, num=num, pct=pct,
+            **common)
     pages["trainers/index.md"] = env.get_template("trainers.md.j2").render(
-        quizzes=quizzes, modules=modules, exports=exports, **common)
+        quizzes=quizzes, modules=modules, exports=exports, has_results="trainers/stats/index.md" in results,
+        **common)
     if loc.language == "zh":  # search.js looks a query up in this locale's script and words
         pages[QUERY_MAP_ASSET] = query_map(loc.code)
+    return pages
+
+
+def results_by_quiz(corpus: Corpus) -> list:
+    """The learners' results (stats/) of the quizzes as they are now."""
+    return current(corpus.stats, {i.id: i for b in corpus.banks for i in b.items})
+
+
+def results_pages(env: Environment, corpus: Corpus, quizzes: list[QuizView], modules: list[ModuleView],
+                  common: dict) -> dict[str, str]:
+    """The trainers' results pages: one per quiz with results, and an index with the gain
+    per module objective. Aggregates only (crosstrain.analyse.stats)."""
+    shown = results_by_quiz(corpus)
+    if not shown and not corpus.gains:
+        return {}
+    t = common["t"]
+    titles = {q.bank.name: q.title for q in quizzes}
+    objectives = {(m.id, o.id): m.t(o.text) for m in modules for o in m.module.objectives}
+    module_titles = {m.id: m.title for m in modules}
+    template = env.get_template("stats.md.j2")
+    figures = dict(num=num, pct=pct, width=WIDTH, height=HEIGHT, margin=MARGIN, y_of=y_of)
+    pages, listed = {}, []
+    for stats in shown:
+        results = QuizResults(stats, titles.get(stats.quiz, stats.quiz))
+        listed.append(results)
+        pages[f"trainers/stats/{stats.quiz}.md"] = template.render(results=results, dots=scatter(stats),
+                                                                   **figures, **common)
+    gains = {}
+    for gain in corpus.gains:
+        gains.setdefault(module_titles.get(gain.module, gain.module), []).append(
+            GainRow(gain, objectives.get((gain.module, gain.objective), gain.objective)))
+    pages["trainers/stats/index.md"] = env.get_template("stats_index.md.j2").render(
+        results=listed, gains=sorted(gains.items()), **figures, **common)
     return pages
 
 

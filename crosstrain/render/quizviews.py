@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from crosstrain.quiz.fingerprint import quiz_fingerprint
 from crosstrain.quiz.model import BLANK, Bank, Item
 from crosstrain.translate import derive
 
@@ -83,7 +84,7 @@ class QuizView:
     def data_json(self) -> Markup:
         """The key, for the quiz script, in a <script type=application/json>; '</' escaped."""
         data = {"bank": self.bank.name, "items": [i.script_data() for i in self.items],
-                "objectives": dict(self.objectives)}
+                "objectives": dict(self.objectives), "fingerprint": quiz_fingerprint([i.item for i in self.items])}
         if self.form:
             data.update(module=self.bank.module, form=self.form)
         text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

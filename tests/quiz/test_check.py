@@ -12,6 +12,7 @@ import yaml
 from crosstrain.checks import ERROR, load_rules, run_rules
 from crosstrain.cli import main
 from crosstrain.corpus import load_corpus
+from tests.analyse.simulate import plant_flagged_stats
 from tests.conftest import ROOT
 
 BANK = "marketing-workflow"
@@ -191,6 +192,8 @@ DEFECTS = {
                                  "- sales-learn-marketing.authored.1", "- sales-learn-marketing.authored.99"), "marketing-for-sales"),
     "M006": (lambda p: only_recall(p, tuple(b.stem for b in sorted((p.root / "quizzes").glob("*.yml")))), "marketing-for-sales.o1"),
     "M007": (untag_objective, "marketing-for-sales.o1"),
+    # learners' results (issue 14): simulated answers with planted defects, in stats/
+    **{code: (lambda p: plant_flagged_stats(p.root), None) for code in ("R001", "R002", "R003", "R004")},
 }
 
 

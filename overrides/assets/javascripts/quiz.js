@@ -166,7 +166,7 @@
     var box = $("[data-ct-feedback]", fs);
     if (response === null) { box.textContent = this.S["quiz.unanswered"]; return; }
     var correct = this.grade(item, response);
-    this.state.answers[id] = { response: response, correct: correct };
+    this.state.answers[id] = { response: response, correct: correct, at: Date.now() };
     this.save();
     this.show(fs, correct);
     this.score();
@@ -211,6 +211,9 @@
     ids.forEach(function (id) { if (answers[id]) { done++; if (answers[id].correct) right++; } });
     var box = this.scoreBox;
     box.textContent = "";
+    // attempt.js (the downloadable attempt record) listens; options are canonical indexes
+    document.dispatchEvent(new CustomEvent("ct:attempt", { detail: { data: this.data, answers: answers,
+      locale: this.root.getAttribute("data-locale"), complete: done === ids.length } }));
     if (done < ids.length) return;
     var p = document.createElement("p");
     p.className = "ct-score-total";
