@@ -38,3 +38,12 @@ def test_placeholders_agree_across_locales():
         names = set(re.findall(r"\{(\w+)\}", text))
         for code in LOCALE_CODES:
             assert set(re.findall(r"\{(\w+)\}", table(code)[key])) == names, (code, key)
+
+
+def test_no_key_is_written_twice():
+    """YAML keeps the last of two equal keys without a word: a merge that leaves an old
+    line behind would silently win or lose."""
+    for code in LOCALE_CODES:
+        text = resources.files("crosstrain").joinpath("strings", f"{code}.yml").read_text("utf-8")
+        keys = re.findall(r"(?m)^([a-z0-9_.-]+):", text)
+        assert len(keys) == len(set(keys)), (code, sorted(k for k in set(keys) if keys.count(k) > 1))
