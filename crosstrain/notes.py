@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosstrain.errors import CrosstrainError, Origin
-from crosstrain.yamlsource import FieldReader, load_located
+from crosstrain.yamlsource import FieldReader, describe, load_located
 
 Text = dict  # {"vi": …, "en": …, "zh": …}
 
@@ -92,48 +92,50 @@ class _Reader(FieldReader):
     """A notes file: texts, and cites (a paragraph id and an exact quote)."""
 
     def cite(self, data: dict, key) -> Cite:
-        for field in ("quote", "paragraph"):
-            if not isinstance(data.get(field), str):
-                self.fail(key + (field,), f"'{field}' is missing")
-        return Cite(str(data.get("paragraph")), str(data.get("quote")), self.doc.origin(key))
+        paragraph = self.string(data, key + ("paragraph",), "a paragraph id like p3")
+        quote = self.string(data, key + ("quote",), "the quoted text")
+        return Cite(paragraph, quote, self.doc.origin(key))
 
-    def items(self, data: dict, name: str) -> list[tuple[tuple, dict]]:
-        return [((name, i), item) for i, item in enumerate(self.list(data, (name,), required=False))
-                if isinstance(item, dict)]
+    def items(self, data: dict, key) -> list[tuple[tuple, dict]]:
+        """The entries of a list of mappings, each with its key; wrong types are reported."""
+        return [(key + (i,), self.mapping(item, key + (i,)))
+                for i, item in enumerate(self.list(data, key, required=False))]
 
 
 def load_notes(path: Path) -> Notes:
     doc = load_located(path)
-    data = doc.data if isinstance(doc.data, dict) else {}
     r = _Reader(doc)
-    if not data.get("essay"):
-        r.fail(("essay",), "'essay' (the essay's slug) is missing")
+    if not isinstance(doc.data, dict):
+        r.fail((), "expected a mapping with essay, key_points, processes, contrasts, misconceptions")
+    data = doc.data if isinstance(doc.data, dict) else {}
+    essay = r.string(data, ("essay",), "the essay's slug")
     key_points = tuple(KeyPoint(str(d.get("id")), r.cite(d, k), r.text(d, k + ("text",)))
-                       for k, d in r.items(data, "key_points"))
+                       for k, d in r.items(data, ("key_points",)))
     processes = tuple(
         Process(str(d.get("id")), r.text(d, k + ("title",)),
-                tuple(Step(r.cite(s, k + ("steps", i)), r.text(s, k + ("steps", i, "text")))
-                      for i, s in enumerate(d.get("steps") or [])))
-        for k, d in r.items(data, "processes"))
+                tuple(Step(r.cite(s, sk), r.text(s, sk + ("text",))) for sk, s in r.items(d, k + ("steps",))))
+        for k, d in r.items(data, ("processes",)))
     contrasts = []
-    for k, d in r.items(data, "contrasts"):
-        sides = tuple(Side(str(s.get("id")), r.text(s, k + ("sides", i, "label")))
-                      for i, s in enumerate(d.get("sides") or []))
+    for k, d in r.items(data, ("contrasts",)):
+        sides = tuple(Side(str(s.get("id")), r.text(s, sk + ("label",))) for sk, s in r.items(d, k + ("sides",)))
         side_ids = {s.id for s in sides}
         attributes = []
-        for i, a in enumerate(d.get("attributes") or []):
+        for ak, a in r.items(d, k + ("attributes",)):
             if a.get("side") not in side_ids:
-                r.fail(k + ("attributes", i, "side"), f"side must be one of {sorted(side_ids)}")
-            attributes.append(Attribute(str(a.get("side")), r.cite(a, k + ("attributes", i)),
-                                        r.text(a, k + ("attributes", i, "text"))))
+                r.fail(ak + ("side",), f"side must be one of {sorted(side_ids)}")
+            attributes.append(Attribute(str(a.get("side")), r.cite(a, ak), r.text(a, ak + ("text",))))
         contrasts.append(Contrast(str(d.get("id")), r.text(d, k + ("title",)), sides, tuple(attributes)))
     misconceptions = tuple(
         Misconception(str(d.get("id")), r.cite(d, k), r.text(d, k + ("text",)), r.text(d, k + ("correction",)))
-        for k, d in r.items(data, "misconceptions"))
+        for k, d in r.items(data, ("misconceptions",)))
+    terms = r.list(data, ("terms",), required=False)
+    for i, term in enumerate(terms):
+        if not isinstance(term, str):
+            r.fail(("terms", i), f"expected a glossary term id, found {describe(term)}")
     if r.problems:
         raise CrosstrainError(path, "invalid notes:\n  " + "\n  ".join(f"{o}: {m}" for o, m in r.problems))
-    return Notes(str(data["essay"]), key_points, processes, tuple(contrasts), misconceptions,
-                 tuple(data.get("terms") or ()), Origin(path, 1))
+    return Notes(essay, key_points, processes, tuple(contrasts), misconceptions,
+                 tuple(terms), Origin(path, 1))
 
 
 def load_all_notes(notes_dir: Path) -> dict[str, Notes]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.yamlsource import refuse_aliases
 from crosstrain.model import AUDIENCES, BLOCK_KINDS, Block, Essay, EssayText, StrippedLine
 
 ESSAY_FILE = "essay.yml"
@@ -31,6 +32,8 @@ def dump_yaml(data) -> str:
 
 
 def load_yaml(text: str):
+    """Parsed YAML; an alias is refused (yaml.YAMLError with its line), never expanded."""
+    refuse_aliases(text)
     return yaml.load(text, Loader=_Loader)
 
 

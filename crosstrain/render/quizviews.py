@@ -3,13 +3,14 @@ the exact source paragraph, and the data the quiz script needs."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from crosstrain.quiz.fingerprint import quiz_fingerprint
 from crosstrain.quiz.model import BLANK, Bank, Item
+from crosstrain.render.markup import json_for_html
 from crosstrain.translate import opencc_convert
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -79,9 +80,13 @@ class QuizView:
     items: tuple[ItemView, ...]
     objectives: tuple[tuple[str, str], ...] = ()  # (id, text) for module quizzes
 
+    @property
+    def fingerprint(self) -> str:
+        """What saved progress is tied to: a change to any item discards it in the browser."""
+        return quiz_fingerprint([view.item for view in self.items])
+
     def data_json(self) -> Markup:
-        """The key, for the quiz script, in a <script type=application/json>; '</' escaped."""
+        """The key, for the quiz script, in a <script type=application/json>."""
         data = {"bank": self.bank.name, "items": [i.script_data() for i in self.items],
                 "objectives": dict(self.objectives)}
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-        return Markup(text)
+        return json_for_html(data)
