@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosstrain.errors import Origin
+from crosstrain.inputs import input_files
 from crosstrain.model import AUDIENCES
 from crosstrain.yamlsource import FieldReader, describe, load_located
 
@@ -168,7 +169,7 @@ def _plain(r: _Reader, value, key) -> Text:
 
 def load_modules(modules_dir: Path) -> tuple[list[Module], list[ModuleProblem]]:
     modules, problems = [], []
-    for path in sorted(modules_dir.glob("*.yml")) if modules_dir.is_dir() else []:
+    for path in input_files(modules_dir, (".yml",)).raise_first():
         module, found = load_module(path)
         problems += found
         if module is not None:

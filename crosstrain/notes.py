@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.inputs import input_files
 from crosstrain.yamlsource import FieldReader, describe, load_located
 
 Text = dict  # {"vi": …, "en": …, "zh": …}
@@ -139,7 +140,5 @@ def load_notes(path: Path) -> Notes:
 
 
 def load_all_notes(notes_dir: Path) -> dict[str, Notes]:
-    if not notes_dir.is_dir():
-        return {}
-    notes = [load_notes(p) for p in sorted(notes_dir.glob("*.yml"))]
+    notes = [load_notes(p) for p in input_files(notes_dir, (".yml",)).raise_first()]
     return {n.essay: n for n in notes}

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.inputs import read_input_text
 
 try:  # libyaml is ten times faster where the wheel carries it
     _Loader = yaml.CSafeLoader
@@ -84,10 +85,7 @@ def refuse_aliases(text: str) -> None:
 
 
 def load_located(path: Path) -> Located:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CrosstrainError(path, "not UTF-8 text", "save the file as UTF-8") from None
+    text = read_input_text(path)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -241,7 +241,7 @@ def render_pages(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
 
 
 def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
-    return sum(write_if_changed(docs_dir / path, text, atomic=False) for path, text in sorted(pages.items()))
+    return sum(write_if_changed(docs_dir / path, text) for path, text in sorted(pages.items()))
 
 
 def remove_stale(docs_dir: Path, keep: set[str]) -> int:
