@@ -48,7 +48,7 @@
   Quiz.prototype.load = function () {
     var state = null;
     try { state = JSON.parse(window.localStorage.getItem(this.key) || "null"); } catch (e) { state = null; }
-    if (!state || typeof state !== "object" || !state.orders) state = this.fresh();
+    if (!window.crosstrainQuizState.fits(state, this.root, this.fieldsets)) state = this.fresh();
     return state;
   };
 
@@ -64,7 +64,7 @@
       while (type === "order" && n > 1 && same(order, identity)) order = shuffled(n);
       orders[fs.getAttribute("data-ct-item")] = order;
     });
-    return { orders: orders, answers: {} };
+    return { fingerprint: this.root.getAttribute("data-fingerprint"), orders: orders, answers: {} };
   };
 
   Quiz.prototype.save = function () {
@@ -278,7 +278,9 @@
     this.bar.hidden = false;
     this.go(0);
     var el = document.documentElement;
-    if (el.requestFullscreen) el.requestFullscreen().catch(function () { /* not allowed: stay in page */ });
+    // only on a click: without one (?mode=room on load) the browser refuses and logs an error
+    var clicked = !navigator.userActivation || navigator.userActivation.isActive;
+    if (el.requestFullscreen && clicked) el.requestFullscreen().catch(function () { /* not allowed: stay in page */ });
   };
 
   Room.prototype.exit = function () {
