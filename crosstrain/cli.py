@@ -73,18 +73,22 @@ def cmd_build(project: Project, args) -> int:
     """Whole pipeline: ingest, check, generate, check again if a bank changed, render, then
     mkdocs build --strict into site/ (swapped in only on success). Example: crosstrain build"""
     progress = Progress()
-    # The check runs before generate: regenerating first would overwrite a hand edit to a
-    # generated item (Q014) and hide what `crosstrain check` reports.
-    if (_ingest(project, progress) or _check(project, progress, quiet=True)
-            or (_generate(project, progress) and _check(project, progress, quiet=True))
-            or _render(project, progress)):
-        kept = "site/ was left as it was" if project.site.exists() else "no site/ was written"
-        print(f"error: build stopped; {kept}", file=sys.stderr)
-        return 1
-    progress.stage("mkdocs build + search index")
-    publish_site(project, lambda staging: build_site(project, staging))
-    progress.done(f"site in {project.site}")
-    return 0
+    try:
+        # The check runs before generate: regenerating first would overwrite a hand edit to
+        # a generated item (Q014) and hide what `crosstrain check` reports.
+        stopped = (_ingest(project, progress) or _check(project, progress, quiet=True)
+                   or (_generate(project, progress) and _check(project, progress, quiet=True))
+                   or _render(project, progress))
+        if not stopped:
+            progress.stage("mkdocs build + search index")
+            publish_site(project, lambda staging: build_site(project, staging))
+            progress.done(f"site in {project.site}")
+            return 0
+    except (CrosstrainError, OSError) as exc:
+        print(f"error: {exc if isinstance(exc, CrosstrainError) else os_problem(exc)}", file=sys.stderr)
+    kept = "site/ was left as it was" if project.site.exists() else "no site/ was written"
+    print(f"error: build stopped; {kept}", file=sys.stderr)
+    return 1
 
 
 def cmd_check(project: Project, args) -> int:
