@@ -31,6 +31,10 @@ def add_payloads(project) -> None:
     """Payloads in an essay (title, author, source, body), a module, the glossary and an
     authored quiz item (stem, options, feedback, explanation)."""
     (project.raw / "payload-essay.txt").write_text(ESSAY, encoding="utf-8")
+    # a file name is text too: it may become a title or a slug
+    (project.raw / "\"><img src=x onerror=alert('xss-file')>.txt").write_text(
+        "Marketing và bán hàng cần phối hợp với nhau mỗi ngày, theo một quy trình rõ ràng và mục tiêu chung.\n",
+        encoding="utf-8")
 
     module = project.content / "modules" / "working-together.yml"
     data = yaml.safe_load(module.read_text(encoding="utf-8"))
