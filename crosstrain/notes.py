@@ -99,7 +99,7 @@ class _Reader(FieldReader):
 
     def items(self, data: dict, key) -> list[tuple[tuple, dict]]:
         """The entries of a list of mappings, each with its key; wrong types are reported."""
-        return [(key + (i,), self.mapping(item, key + (i,)))
+        return [(key + (i,), self.as_mapping(item, key + (i,)))
                 for i, item in enumerate(self.list(data, key, required=False))]
 
 

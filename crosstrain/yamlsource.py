@@ -143,7 +143,7 @@ class FieldReader:
             return str(value)
         return value
 
-    def mapping(self, value, key: Key) -> dict:
+    def as_mapping(self, value, key: Key) -> dict:
         """A list entry that must be a mapping; anything else is reported and read as {}."""
         if isinstance(value, dict):
             return value
@@ -152,7 +152,7 @@ class FieldReader:
 
     def entries(self, data, key: Key, required: bool = True) -> list[tuple[int, dict]]:
         """(index, mapping) for each entry of a list of mappings; a wrong entry is reported."""
-        return [(i, self.mapping(v, key + (i,))) for i, v in enumerate(self.list(data, key, required))]
+        return [(i, self.as_mapping(v, key + (i,))) for i, v in enumerate(self.list(data, key, required))]
 
     def list(self, data, key: Key, required: bool = True) -> list:
         value = data.get(key[-1]) if isinstance(data, dict) else None
