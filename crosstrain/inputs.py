@@ -108,9 +108,10 @@ class Listing:
         return self.files
 
 
-def input_files(folder: Path, suffixes: tuple[str, ...]) -> Listing:
+def input_files(folder: Path, suffixes: tuple[str, ...], name_documents: bool = False) -> Listing:
     """The regular files in `folder` (not below it) with one of `suffixes`, sorted; links and
-    special files with those names are refused, documents ingest cannot read are named."""
+    special files with those names are refused; with name_documents, documents that ingest
+    cannot read (.docx, .pdf…) are named in a warning."""
     listing = Listing()
     if folder.is_symlink():
         listing.errors.append(_refusal(folder, stat.S_IFLNK))
@@ -128,7 +129,7 @@ def input_files(folder: Path, suffixes: tuple[str, ...]) -> Listing:
                 listing.errors.append(refused)
             else:
                 listing.files.append(path)
-        elif suffix in _UNREADABLE and ".txt" in suffixes:
+        elif suffix in _UNREADABLE and name_documents:
             listing.warnings.append(f"{path}: skipped: {_UNREADABLE[suffix]} cannot be ingested "
                                     f"(save it as .txt, .md or .html in {folder})")
     return listing

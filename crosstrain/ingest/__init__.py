@@ -62,7 +62,7 @@ def essay_slug(raw_path: Path) -> str:
 
 
 def raw_files(raw_dir: Path) -> Listing:
-    return input_files(raw_dir, RAW_SUFFIXES)
+    return input_files(raw_dir, RAW_SUFFIXES, name_documents=True)
 
 
 def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
 
 import pytest
 import yaml
 
 from crosstrain.quiz.bank import AUTHORED_MARKER
+from tests.browser.conftest import _Quiet
 from tests.conftest import build, copy_project
 from tests.hostile.payloads import ALL, PAYLOADS
 
@@ -81,3 +85,36 @@ def pages(project):
 
 
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+
+
+# --- the payload site in Chromium ------------------------------------------------------
+
+WATCH = """
+window.__ct_violations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__ct_violations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sourceFile || "") + ":" + e.lineNumber);
+});
+"""
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile):
+    handler = functools.partial(_Quiet, directory=str(hostile.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context()
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    page.problems = []
+    page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    page.on("console", lambda m: page.problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" or "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+    yield page
+    context.close()

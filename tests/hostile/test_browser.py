@@ -3,49 +3,7 @@ no console error, also after answering a quiz (feedback shown) and searching for
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
-import pytest
-
-from tests.browser.conftest import browser  # noqa: F401 (a fixture)
 from tests.hostile.conftest import pages
-
-WATCH = """
-window.__ct_violations = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__ct_violations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sourceFile || "") + ":" + e.lineNumber);
-});
-"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def hostile_url(hostile):
-    handler = functools.partial(_Quiet, directory=str(hostile.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture
-def tab(browser):  # noqa: F811
-    context = browser.new_context()
-    context.add_init_script(WATCH)
-    page = context.new_page()
-    page.problems = []
-    page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    page.on("console", lambda m: page.problems.append(f"console {m.type}: {m.text}")
-            if m.type == "error" or "Content Security Policy" in m.text else None)
-    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
-    yield page
-    context.close()
 
 
 def _visit(tab, url) -> list[str]:

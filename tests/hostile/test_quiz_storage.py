@@ -7,9 +7,6 @@ import json
 
 import pytest
 
-from tests.hostile.test_browser import hostile_url, tab  # noqa: F401 (fixtures)
-from tests.browser.conftest import browser  # noqa: F401 (a fixture)
-
 
 def _quiz(hostile):
     bank = sorted((hostile.site / "quizzes").glob("*/index.html"))[0].parent.name
@@ -45,7 +42,7 @@ OUT_OF_RANGE = """(fp) => {
 }"""
 
 
-def test_quiz_starts_whatever_is_saved(tab, hostile, hostile_url):  # noqa: F811
+def test_quiz_starts_whatever_is_saved(tab, hostile, hostile_url):
     bank, fingerprint = _quiz(hostile)
     url = f"{hostile_url}/quizzes/{bank}/"
     key = f"crosstrain:vi:{bank}"
@@ -62,7 +59,7 @@ def test_quiz_starts_whatever_is_saved(tab, hostile, hostile_url):  # noqa: F811
         assert tab.locator(".ct-done").count() == 0, value  # nothing restored from garbage
 
 
-def test_progress_of_this_version_is_kept(tab, hostile, hostile_url):  # noqa: F811
+def test_progress_of_this_version_is_kept(tab, hostile, hostile_url):
     bank, _ = _quiz(hostile)
     tab.goto(f"{hostile_url}/quizzes/{bank}/", wait_until="domcontentloaded")
     first = tab.locator("fieldset[data-type=single]").first
@@ -73,7 +70,7 @@ def test_progress_of_this_version_is_kept(tab, hostile, hostile_url):  # noqa: F
 
 
 @pytest.mark.parametrize("locale_prefix", ["", "en/"])
-def test_room_mode_from_the_address_logs_no_error(tab, hostile, hostile_url, locale_prefix):  # noqa: F811
+def test_room_mode_from_the_address_logs_no_error(tab, hostile, hostile_url, locale_prefix):
     bank, _ = _quiz(hostile)
     # Chromium refuses fullscreen without a click and logs "Permissions check failed"
     # (headless may stay silent): count the requests instead
