@@ -26,8 +26,10 @@ def md_inline(text: str) -> Markup:
 def yaml_string(text: str) -> Markup:
     """A front-matter value, the one place a page title is escaped: MkDocs and Material
     print `page.title` and `page.meta.title` as HTML everywhere (<title>, header, navigation,
-    footer), so the value holds HTML-escaped text; as a JSON string, which is valid YAML."""
-    return Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
+    footer), so the value holds HTML-escaped text; as a JSON string, which is valid YAML.
+    Quotes stay as they are: Material escapes the title again where it puts it in an
+    attribute (`| e`), and "Trainers' area" must not read "Trainers&#x27; area" there."""
+    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
 
 
 def json_for_html(data) -> Markup:

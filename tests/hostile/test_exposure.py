@@ -48,6 +48,13 @@ def test_payload_pages_exist_and_show_the_text(hostile):
         assert html.unescape(header.strip()) == TITLE
 
 
+def test_titles_are_escaped_once(hostile):
+    """Material escapes a title again in attributes (footer links): no `&amp;` of ours there."""
+    for page in pages(hostile):
+        html_text = page.read_text(encoding="utf-8")
+        assert "&amp;#" not in html_text and "&amp;lt;" not in html_text.split("md-footer", 1)[0], page
+
+
 def test_embedded_json_cannot_close_its_element(hostile):
     quizzes = [p for p in pages(hostile) if "/quizzes/" in p.as_posix()]
     assert quizzes
