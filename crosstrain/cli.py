@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from crosstrain.errors import CrosstrainError
+from crosstrain.errors import CrosstrainError, os_problem
 from crosstrain.pipeline import Progress, Project, build_site, ingest_step, publish_site, render_step
 
 
@@ -21,13 +21,13 @@ def _ingest(project: Project, progress: Progress) -> int:
     return 1 if report.errors else 0
 
 
-def _generate(project: Project, progress: Progress) -> int:
+def _generate(project: Project, progress: Progress) -> list[Path]:
     from crosstrain.quiz.generate import generate_banks
 
     progress.stage("generate")
     changed = generate_banks(project.root, progress.step)
     progress.done(f"{len(changed)} bank(s) changed")
-    return 0
+    return changed
 
 
 def _check(project: Project, progress: Progress, strict: bool = False, quiet: bool = False,
@@ -68,21 +68,30 @@ def cmd_render(project: Project, args) -> int:
 def cmd_generate(project: Project, args) -> int:
     """Write quizzes/<slug>.yml from content/notes (authored items are kept as they are).
     Example: crosstrain generate"""
-    return _generate(project, Progress())
+    _generate(project, Progress())
+    return 0
 
 
 def cmd_build(project: Project, args) -> int:
-    """Whole pipeline: ingest, generate, check, render, then mkdocs build --strict into site/
-    (swapped in only on success). Example: crosstrain build"""
+    """Whole pipeline: ingest, check, generate, check again if a bank changed, render, then
+    mkdocs build --strict into site/ (swapped in only on success). Example: crosstrain build"""
     progress = Progress()
-    if (_ingest(project, progress) or _generate(project, progress)
-            or _check(project, progress, quiet=True) or _render(project, progress)):
-        print("error: build stopped; site/ was left as it was", file=sys.stderr)
-        return 1
-    progress.stage("mkdocs build + search index")
-    publish_site(project, lambda staging: build_site(project, staging))
-    progress.done(f"site in {project.site}")
-    return 0
+    try:
+        # The check runs before generate: regenerating first would overwrite a hand edit to
+        # a generated item (Q014) and hide what `crosstrain check` reports.
+        stopped = (_ingest(project, progress) or _check(project, progress, quiet=True)
+                   or (_generate(project, progress) and _check(project, progress, quiet=True))
+                   or _render(project, progress))
+        if not stopped:
+            progress.stage("mkdocs build + search index")
+            publish_site(project, lambda staging: build_site(project, staging))
+            progress.done(f"site in {project.site}")
+            return 0
+    except (CrosstrainError, OSError) as exc:
+        print(f"error: {exc if isinstance(exc, CrosstrainError) else os_problem(exc)}", file=sys.stderr)
+    kept = "site/ was left as it was" if project.site.exists() else "no site/ was written"
+    print(f"error: build stopped; {kept}", file=sys.stderr)
+    return 1
 
 
 def cmd_check(project: Project, args) -> int:
@@ -202,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](project, args)
     except CrosstrainError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a read-only or full disk, a folder in use: a message, not a traceback
+        print(f"error: {os_problem(exc)}", file=sys.stderr)
         return 1
 
 

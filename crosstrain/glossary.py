@@ -16,7 +16,7 @@ from crosstrain.errors import CrosstrainError, Origin
 from crosstrain.locales import AUTHORED_LANGUAGES
 from crosstrain.translate import derive, derive_cached
 from crosstrain.usercache import cached_strings
-from crosstrain.yamlsource import load_located
+from crosstrain.yamlsource import describe, load_located
 
 CATEGORIES = ("metric", "channel", "tool", "strategy", "role", "process", "concept")
 # `match` keys: one per locale; zh_hant stands for zh-Hant (YAML keys avoid the hyphen).
@@ -55,7 +55,7 @@ def load_glossary(path: Path) -> list[Term]:
     problems, terms, seen = [], [], set()
     for index, item in enumerate(data["terms"]):
         origin = doc.origin(("terms", index))
-        term_id = item.get("id", "?") if isinstance(item, dict) else "?"
+        term_id = str(item.get("id", "?")) if isinstance(item, dict) else "?"
         where = f"{origin}: term {term_id}"
         if not isinstance(item, dict):
             problems.append(f"{where}: expected a mapping")
@@ -67,12 +67,25 @@ def load_glossary(path: Path) -> list[Term]:
             problems.append(f"{where}: id used twice")
         seen.add(term_id)
         for key in ("term", "definition"):
-            values = item.get(key) or {}
+            values = item.get(key)
+            if key in item and not isinstance(values, dict):
+                problems.append(f"{where}: {key}: expected a mapping with vi, en and zh, found {describe(values)}")
+                continue
             for language in AUTHORED_LANGUAGES:
-                if not str(values.get(language, "")).strip():
+                value = (values or {}).get(language)
+                if value is not None and not isinstance(value, str):
+                    problems.append(f"{where}: {key}.{language}: expected text, found {describe(value)}")
+                elif not (value or "").strip():
                     problems.append(f"{where}: {key}.{language} is missing or empty")
-        if item.get("category") not in CATEGORIES:
-            problems.append(f"{where}: category must be one of {', '.join(CATEGORIES)}")
+        match = item.get("match")
+        if "match" in item and not isinstance(match, dict):
+            problems.append(f"{where}: match: expected a mapping of locale to a list of forms, found {describe(match)}")
+        for key, forms in (match.items() if isinstance(match, dict) else ()):
+            if key not in MATCH_KEYS.values():
+                problems.append(f"{where}: match.{key}: unknown locale (use {', '.join(MATCH_KEYS.values())})")
+            elif forms is not None and (not isinstance(forms, list)
+                                        or not all(isinstance(f, str) and f.strip() for f in forms)):
+                problems.append(f"{where}: match.{key}: expected a list of texts like [\"SEO\"], found {describe(forms)}")
         if problems:
             continue
         terms.append(Term(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from crosstrain.errors import Origin
 
@@ -64,7 +65,12 @@ class EssayText:
     origin: Origin | None = field(default=None, compare=False)
 
     def block(self, block_id: str) -> Block | None:
-        return next((b for b in self.blocks if b.id == block_id), None)
+        return self._by_id.get(block_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Block]:
+        # a scan per lookup made citing a long essay quadratic (checks look up every cite)
+        return {b.id: b for b in self.blocks}
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosstrain.errors import Origin
+from crosstrain.inputs import input_files
 from crosstrain.model import AUDIENCES
-from crosstrain.yamlsource import FieldReader, load_located
+from crosstrain.yamlsource import FieldReader, describe, load_located
 
 Text = dict
 # The quiz score (percent) that passes a module when its file sets no `mastery_score`: what
@@ -150,6 +151,13 @@ class _Reader(FieldReader):
             return default
         return value
 
+    def ids(self, data, key, required: bool = True) -> tuple[str, ...]:
+        values = self.list(data, key, required)
+        for i, v in enumerate(values):
+            if not isinstance(v, str):
+                self.fail(key + (i,), f"expected an id, found {describe(v)}")
+        return tuple(str(v) for v in values)
+
 
 def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
     doc = load_located(path)
@@ -161,31 +169,31 @@ def load_module(path: Path) -> tuple[Module | None, list[ModuleProblem]]:
     if data.get("audience") not in AUDIENCES:
         r.fail(("audience",), f"must be one of {', '.join(AUDIENCES)}")
     objectives = tuple(
-        Objective(str(o.get("id")), text, tuple(str(v) for v in r.list(o, ("objectives", i, "items"), required=False)),
+        Objective(str(o.get("id")), text, r.ids(o, ("objectives", i, "items"), required=False),
                   doc.origin(("objectives", i)), r.level(o, ("objectives", i), text))
-        for i, o in enumerate(r.list(data, ("objectives",))) if isinstance(o, dict)
+        for i, o in r.entries(data, ("objectives",))
         for text in [r.text(o, ("objectives", i, "text"))])
     lessons = []
-    for i, lesson in enumerate(r.list(data, ("lessons",))):
+    for i, lesson in r.entries(data, ("lessons",)):
         readings = tuple(
-            Reading(str(x.get("essay")), tuple(str(p) for p in x.get("paragraphs") or ()),
+            Reading(str(x.get("essay")), r.ids(x, ("lessons", i, "readings", j, "paragraphs"), required=False),
                     r.text(x, ("lessons", i, "readings", j, "why")), doc.origin(("lessons", i, "readings", j)))
-            for j, x in enumerate(r.list(lesson, ("lessons", i, "readings"))))
+            for j, x in r.entries(lesson, ("lessons", i, "readings")))
         takeaways = tuple(_plain(r, t, ("lessons", i, "takeaways", j))
                           for j, t in enumerate(r.list(lesson, ("lessons", i, "takeaways"))))
         lessons.append(Lesson(r.text(lesson, ("lessons", i, "title")), readings, takeaways))
     discussion = tuple(Prompt(r.text(d, ("discussion", i, "prompt")), r.text(d, ("discussion", i, "expected")))
-                       for i, d in enumerate(r.list(data, ("discussion",))))
+                       for i, d in r.entries(data, ("discussion",)))
     activities = tuple(
         Activity(str(a.get("id")), r.text(a, ("activities", i, "title")), r.number(a, ("activities", i, "minutes")),
                  r.text(a, ("activities", i, "instructions")), r.text(a, ("activities", i, "facilitation")),
                  r.text(a, ("activities", i, "debrief")))
-        for i, a in enumerate(r.list(data, ("activities",))))
+        for i, a in r.entries(data, ("activities",)))
     objections = tuple(Objection(r.text(o, ("objections", i, "objection")), r.text(o, ("objections", i, "response")))
-                       for i, o in enumerate(r.list(data, ("objections",))))
+                       for i, o in r.entries(data, ("objections",)))
     agenda = tuple(AgendaStep(r.number(s, ("agenda", i, "minutes")), r.text(s, ("agenda", i, "title")),
                               r.text(s, ("agenda", i, "say")))
-                   for i, s in enumerate(r.list(data, ("agenda",))))
+                   for i, s in r.entries(data, ("agenda",)))
     materials = tuple(_plain(r, m, ("materials", i)) for i, m in enumerate(r.list(data, ("materials",))))
     module = Module(
         id=str(data.get("id") or path.stem), audience=str(data.get("audience")),
@@ -205,7 +213,7 @@ def _plain(r: _Reader, value, key) -> Text:
 
 def load_modules(modules_dir: Path) -> tuple[list[Module], list[ModuleProblem]]:
     modules, problems = [], []
-    for path in sorted(modules_dir.glob("*.yml")) if modules_dir.is_dir() else []:
+    for path in input_files(modules_dir, (".yml",)).raise_first():
         module, found = load_module(path)
         problems += found
         if module is not None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosstrain.errors import CrosstrainError, Origin
-from crosstrain.yamlsource import FieldReader, load_located
+from crosstrain.inputs import input_files
+from crosstrain.yamlsource import FieldReader, describe, load_located
 
 Text = dict  # {"vi": …, "en": …, "zh": …}
 
@@ -148,10 +149,9 @@ class _Reader(FieldReader):
     """A notes file: texts, and cites (a paragraph id and an exact quote)."""
 
     def cite(self, data: dict, key) -> Cite:
-        for field in ("quote", "paragraph"):
-            if not isinstance(data.get(field), str):
-                self.fail(key + (field,), f"'{field}' is missing")
-        return Cite(str(data.get("paragraph")), str(data.get("quote")), self.doc.origin(key))
+        paragraph = self.string(data, key + ("paragraph",), "a paragraph id like p3")
+        quote = self.string(data, key + ("quote",), "the quoted text")
+        return Cite(paragraph, quote, self.doc.origin(key))
 
     def choice(self, data: dict, key, cited: bool) -> Choice:
         return Choice(self.text(data, key + ("text",)), self.text(data, key + ("why",)),
@@ -161,10 +161,8 @@ class _Reader(FieldReader):
         select = data.get("select")
         if select not in ("one", "all"):
             self.fail(key + ("select",), "expected 'one' (one answer) or 'all' (choose all that apply)")
-        answers = [self.choice(a, key + ("answers", i), False)
-                   for i, a in enumerate(self.list(data, key + ("answers",))) if self.mapping(a, key + ("answers", i))]
-        traps = [self.choice(t, key + ("traps", i), True)
-                 for i, t in enumerate(self.list(data, key + ("traps",))) if self.mapping(t, key + ("traps", i))]
+        answers = [self.choice(a, k, False) for k, a in self.items(data, key + ("answers",))]
+        traps = [self.choice(t, k, True) for k, t in self.items(data, key + ("traps",))]
         if select == "one" and len(answers) != 1:
             self.fail(key + ("answers",), f"'select: one' needs exactly 1 answer, found {len(answers)}")
         if select == "all" and not 1 <= len(answers) <= 3:
@@ -182,12 +180,6 @@ class _Reader(FieldReader):
         return Statement(self.entry_id(data, key), self.level(data, key), self.objectives(data, key),
                          self.cite(data, key), str(data.get("perturbation")), self.text(data, key + ("true",)),
                          self.text(data, key + ("false",)), self.text(data, key + ("why",)))
-
-    def mapping(self, value, key) -> bool:
-        if not isinstance(value, dict):
-            self.fail(key, "expected a mapping (text, why …)")
-            return False
-        return True
 
     def entry_id(self, data: dict, key) -> str:
         value = data.get("id")
@@ -209,55 +201,56 @@ class _Reader(FieldReader):
             self.fail(key + ("objectives",), "expected a list of <module-id>.<objective-id>")
         return tuple(str(v) for v in value)
 
-    def items(self, data: dict, name: str) -> list[tuple[tuple, dict]]:
-        return [((name, i), item) for i, item in enumerate(self.list(data, (name,), required=False))
-                if isinstance(item, dict)]
+    def items(self, data: dict, key) -> list[tuple[tuple, dict]]:
+        """The entries of a list of mappings, each with its key; wrong types are reported."""
+        return [(key + (i,), self.as_mapping(item, key + (i,)))
+                for i, item in enumerate(self.list(data, key, required=False))]
 
 
 def load_notes(path: Path) -> Notes:
     doc = load_located(path)
-    data = doc.data if isinstance(doc.data, dict) else {}
     r = _Reader(doc)
-    if not data.get("essay"):
-        r.fail(("essay",), "'essay' (the essay's slug) is missing")
+    if not isinstance(doc.data, dict):
+        r.fail((), "expected a mapping with essay, key_points, processes, contrasts, misconceptions")
+    data = doc.data if isinstance(doc.data, dict) else {}
+    essay = r.string(data, ("essay",), "the essay's slug")
     key_points = tuple(KeyPoint(str(d.get("id")), r.cite(d, k), r.text(d, k + ("text",)))
-                       for k, d in r.items(data, "key_points"))
+                       for k, d in r.items(data, ("key_points",)))
     processes = tuple(
         Process(str(d.get("id")), r.text(d, k + ("title",)),
-                tuple(Step(r.cite(s, k + ("steps", i)), r.text(s, k + ("steps", i, "text")))
-                      for i, s in enumerate(d.get("steps") or [])),
+                tuple(Step(r.cite(s, sk), r.text(s, sk + ("text",))) for sk, s in r.items(d, k + ("steps",))),
                 d.get("sequence") is True)
-        for k, d in r.items(data, "processes"))
+        for k, d in r.items(data, ("processes",)))
     contrasts = []
-    for k, d in r.items(data, "contrasts"):
-        sides = tuple(Side(str(s.get("id")), r.text(s, k + ("sides", i, "label")))
-                      for i, s in enumerate(d.get("sides") or []))
+    for k, d in r.items(data, ("contrasts",)):
+        sides = tuple(Side(str(s.get("id")), r.text(s, sk + ("label",))) for sk, s in r.items(d, k + ("sides",)))
         side_ids = {s.id for s in sides}
         attributes = []
-        for i, a in enumerate(d.get("attributes") or []):
+        for ak, a in r.items(d, k + ("attributes",)):
             if a.get("side") not in side_ids:
-                r.fail(k + ("attributes", i, "side"), f"side must be one of {sorted(side_ids)}")
-            attributes.append(Attribute(str(a.get("side")), r.cite(a, k + ("attributes", i)),
-                                        r.text(a, k + ("attributes", i, "text"))))
+                r.fail(ak + ("side",), f"side must be one of {sorted(side_ids)}")
+            attributes.append(Attribute(str(a.get("side")), r.cite(a, ak), r.text(a, ak + ("text",))))
         contrasts.append(Contrast(str(d.get("id")), r.text(d, k + ("title",)), sides, tuple(attributes)))
     misconceptions = tuple(
         Misconception(str(d.get("id")), r.cite(d, k), r.text(d, k + ("text",)), r.text(d, k + ("correction",)))
-        for k, d in r.items(data, "misconceptions"))
+        for k, d in r.items(data, ("misconceptions",)))
+    terms = r.list(data, ("terms",), required=False)
+    for i, term in enumerate(terms):
+        if not isinstance(term, str):
+            r.fail(("terms", i), f"expected a glossary term id, found {describe(term)}")
     cases = tuple(r.case(d, k, model) for model, name in (("situation", "situations"), ("reason", "reasons"))
-                  for k, d in r.items(data, name))
-    statements = tuple(r.statement(d, k) for k, d in r.items(data, "statements"))
+                  for k, d in r.items(data, (name,)))
+    statements = tuple(r.statement(d, k) for k, d in r.items(data, ("statements",)))
     ids = Counter(entry.id for entry in (*cases, *statements))
-    for k, d in [*r.items(data, "situations"), *r.items(data, "reasons"), *r.items(data, "statements")]:
+    for k, d in [*r.items(data, ("situations",)), *r.items(data, ("reasons",)), *r.items(data, ("statements",))]:
         if ids[d.get("id")] > 1:
             r.fail(k + ("id",), f"id {d.get('id')!r} is used more than once in this file")
     if r.problems:
         raise CrosstrainError(path, "invalid notes:\n  " + "\n  ".join(f"{o}: {m}" for o, m in r.problems))
-    return Notes(str(data["essay"]), key_points, processes, tuple(contrasts), misconceptions,
-                 tuple(data.get("terms") or ()), Origin(path, 1), cases, statements)
+    return Notes(essay, key_points, processes, tuple(contrasts), misconceptions,
+                 tuple(terms), Origin(path, 1), cases, statements)
 
 
 def load_all_notes(notes_dir: Path) -> dict[str, Notes]:
-    if not notes_dir.is_dir():
-        return {}
-    notes = [load_notes(p) for p in sorted(notes_dir.glob("*.yml"))]
+    notes = [load_notes(p) for p in input_files(notes_dir, (".yml",)).raise_first()]
     return {n.essay: n for n in notes}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -118,25 +120,79 @@ def pagefind_index(site_dir: Path) -> None:
         raise CrosstrainError(site_dir, "pagefind failed:\n  " + (result.stderr or result.stdout).strip()[-2000:])
 
 
+def stable_pagefind_entry(site_dir: Path) -> None:
+    """Pagefind writes its entry file's languages in a different order on each run; sorted,
+    the same site gives the same bytes (caches, diffs and deploys see no change)."""
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                         encoding="utf-8")
+
+
 def build_site(project: Project, site_dir: Path) -> None:
     """docs/ -> a complete static site in site_dir: pages, then their search index."""
     mkdocs_build(project, site_dir)
     pagefind_index(site_dir)
+    stable_pagefind_entry(site_dir)
+
+
+# Folders beside site/ while a build publishes: .site-new-<pid>-* is being built,
+# .site-old-<pid> is the previous site between the two renames of the swap.
+_STAGING = re.compile(r"^\.site-(?P<kind>new|old)-(?P<pid>[0-9]+)(?:-.*)?$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def recover_site(project: Project) -> None:
+    """Undo what a killed build left: put the previous site back if the kill came between
+    the two renames of the swap, and delete the folders of builds that are not running."""
+    leftovers = []
+    for path in project.root.glob(".site-*"):
+        found = _STAGING.match(path.name)
+        if found and path.is_dir() and not path.is_symlink() and not _alive(int(found["pid"])):
+            leftovers.append((found["kind"], path))
+    for kind, path in sorted(leftovers, key=lambda k: k[1].stat().st_mtime, reverse=True):
+        if kind == "old" and not project.site.exists():
+            path.rename(project.site)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _publishable(folder: Path) -> None:
+    """Folders 0755, files 0644: a web server running as another user must read the site
+    (mkdtemp makes its folder 0700)."""
+    for current, dirs, files in os.walk(folder):
+        os.chmod(current, 0o755)
+        for name in files:
+            os.chmod(os.path.join(current, name), 0o644)
 
 
 def publish_site(project: Project, build: callable) -> None:
     """Build into a temporary folder beside site/ and swap it in only when the build passed."""
     project.root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.root))
+    recover_site(project)
+    staging = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-", dir=project.root))
     try:
         build(staging)
+        _publishable(staging)
         old = None
         if project.site.exists():
             old = project.root / f".site-old-{os.getpid()}"
             project.site.rename(old)
+        # a kill here leaves no site/: recover_site, at the start of the next build, puts
+        # the old one back
         staging.rename(project.site)
         if old is not None:
             shutil.rmtree(old)
     finally:
         if staging.exists():
-            shutil.rmtree(staging)
+            shutil.rmtree(staging, ignore_errors=True)

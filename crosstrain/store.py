@@ -7,6 +7,8 @@ contain blank lines, so the format needs no escaping.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +16,8 @@ from pathlib import Path
 import yaml
 
 from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.inputs import input_files, read_input_text
+from crosstrain.yamlsource import refuse_aliases
 from crosstrain.model import AUDIENCES, BLOCK_KINDS, Block, Essay, EssayText, StrippedLine
 
 ESSAY_FILE = "essay.yml"
@@ -31,28 +35,39 @@ def dump_yaml(data) -> str:
 
 
 def load_yaml(text: str):
+    """Parsed YAML; an alias is refused (yaml.YAMLError with its line), never expanded."""
+    refuse_aliases(text)
     return yaml.load(text, Loader=_Loader)
 
 
-def write_if_changed(path: Path, text: str | bytes, atomic: bool = True) -> bool:
-    """Write only when the content differs, so reruns leave mtimes and trees untouched.
-    A content file is replaced atomically, so that an interrupted run never leaves half of
-    an edited file; a new file has nothing to lose and is written directly, as are
-    generated pages (atomic=False): creating files is the slow part of a large ingest."""
+def write_atomic(path: Path, data: bytes, quiet: bool = False) -> None:
+    """Write a file whole or not at all: into a temporary file beside it, then renamed over
+    it. A full disk, a kill or a read-only folder leaves the old file (or none), never a
+    truncated one, and no temporary file. quiet: a failure is ignored (caches)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if not quiet:
+            raise
+
+
+def write_if_changed(path: Path, text: str | bytes) -> bool:
+    """Write only when the content differs, so reruns leave mtimes and trees untouched;
+    always atomically (write_atomic)."""
     data = text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: a generated zip
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except FileNotFoundError:
-        if not path.parent.is_dir():
-            path.parent.mkdir(parents=True, exist_ok=True)
-        atomic = False
-    if not atomic:
-        path.write_bytes(data)
-        return True
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+        pass
+    write_atomic(path, data)
     return True
 
 
@@ -138,7 +153,7 @@ def parse_text(source: str, path: Path) -> EssayText:
 
 
 def read_text(path: Path) -> EssayText:
-    return parse_text(path.read_text(encoding="utf-8"), path)
+    return parse_text(read_input_text(path), path)
 
 
 # --- essay.yml -----------------------------------------------------------------------
@@ -167,7 +182,7 @@ def essay_record(essay: Essay, curated: dict) -> dict:
 
 def read_record(path: Path) -> dict:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_input_text(path))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CrosstrainError(
@@ -184,7 +199,7 @@ def load_essay(folder: Path) -> Essay:
     record = read_record(record_path)
     curated = record.get("curated") or {}
     texts = {}
-    for md in sorted(folder.glob("*.md")):
+    for md in input_files(folder, (".md",)).raise_first():
         text = read_text(md)
         if text.locale != md.stem:
             raise CrosstrainError(
@@ -227,7 +242,12 @@ def load_essay(folder: Path) -> Essay:
 def essay_folders(essays_dir: Path) -> list[Path]:
     if not essays_dir.is_dir():
         return []
-    return [d for d in sorted(essays_dir.iterdir()) if (d / ESSAY_FILE).is_file()]
+    folders = [d for d in sorted(essays_dir.iterdir()) if (d / ESSAY_FILE).is_file()]
+    for folder in folders:
+        if folder.is_symlink():
+            raise CrosstrainError(folder, "is a symbolic link; essays are read only from folders inside the project",
+                                  "copy the folder in its place instead of linking it")
+    return folders
 
 
 def load_essays(essays_dir: Path) -> list[Essay]:

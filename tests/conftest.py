@@ -49,3 +49,21 @@ def built(tmp_path_factory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("built"))
     build(project)
     return project
+
+
+# Debian's Chromium via Playwright, one for the whole session: two sync Playwright
+# instances cannot run at once, so every folder of browser tests shares this one.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; .ci/run does it)")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()

@@ -7,10 +7,20 @@ import multiprocessing as mp
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.inputs import (
+    Listing,
+    body_digest,
+    check_paragraphs,
+    check_text,
+    duplicate_warning,
+    input_files,
+    read_input,
+    without_controls,
+)
 from crosstrain.ingest.clean import clean
 from crosstrain.ingest.decode import read_raw
 from crosstrain.ingest.detect import detect
@@ -51,17 +61,19 @@ def essay_slug(raw_path: Path) -> str:
     return slugify(raw_path.stem) or "essay-" + hashlib.sha256(raw_path.name.encode()).hexdigest()[:10]
 
 
-def raw_files(raw_dir: Path) -> list[Path]:
-    return sorted(p for p in raw_dir.iterdir() if p.is_file() and p.suffix.lower() in RAW_SUFFIXES)
+def raw_files(raw_dir: Path) -> Listing:
+    return input_files(raw_dir, RAW_SUFFIXES, name_documents=True)
 
 
 def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
                 warnings: list[str]) -> Essay:
     """The essay a raw file holds; pure apart from reading the raw file."""
-    data = raw_path.read_bytes()
+    data = read_input(raw_path)
     if not data.strip():
         raise CrosstrainError(raw_path, "the file is empty", "put the essay's text in it or remove it")
     decoded = read_raw(raw_path, data)
+    decoded = replace(decoded, text=without_controls(decoded.text, raw_path, warnings))
+    check_text(decoded.text, raw_path)
     detected = detect(decoded.text)
     if detected is None:
         raise CrosstrainError(
@@ -79,8 +91,10 @@ def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
     for message in cleaned.warnings:
         warnings.append(f"{raw_path}: {message}")
     previous_blocks = previous.original.blocks if previous else ()
+    segmented = segment(body)
+    check_paragraphs(len(segmented), raw_path)
     blocks, last_number = assign_ids(
-        segment(body), previous_blocks, previous.last_block_number if previous else 0
+        segmented, previous_blocks, previous.last_block_number if previous else 0
     )
     loc = locale_for(detected.language, detected.script)
     title = cleaned.title or raw_path.stem
@@ -133,8 +147,8 @@ def _previous(folder: Path) -> tuple[Essay | None, dict]:
 
 
 def ingest_file(raw_path: Path, essays_dir: Path, rules: tuple[Rule, ...],
-                warnings: list[str]) -> tuple[str, bool]:
-    """Ingest one raw file; returns its slug and whether any file changed."""
+                warnings: list[str]) -> tuple[str, bool, str]:
+    """Ingest one raw file; returns its slug, whether any file changed and its body's digest."""
     folder = essays_dir / essay_slug(raw_path)
     previous, curated = _previous(folder)
     essay = build_essay(raw_path, rules, previous, warnings)
@@ -147,7 +161,7 @@ def ingest_file(raw_path: Path, essays_dir: Path, rules: tuple[Rule, ...],
     header = ("# Written by `crosstrain ingest` from content/raw/; edit only the keys under\n"
               "# `curated:` (audience, tags, title), which a re-ingest keeps.\n")
     changed |= write_if_changed(folder / ESSAY_FILE, header + dump_yaml(essay_record(essay, curated)))
-    return essay.slug, changed
+    return essay.slug, changed, body_digest(essay.original.blocks)
 
 
 # Large corpora are ingested by a pool of processes: files are independent and decoding,
@@ -156,20 +170,23 @@ PARALLEL_FROM_FILES = 50
 
 
 def _ingest_one(job: tuple[Path, Path, tuple[Rule, ...]]):
-    """(slug, changed, warnings, error) for one raw file; runs in a worker process."""
+    """(slug, changed, body digest, warnings, error) for one raw file; runs in a worker process."""
     raw_path, essays_dir, rules = job
     warnings: list[str] = []
     try:
-        slug, changed = ingest_file(raw_path, essays_dir, rules, warnings)
-        return slug, changed, warnings, None
+        slug, changed, digest = ingest_file(raw_path, essays_dir, rules, warnings)
+        return slug, changed, digest, warnings, None
     except CrosstrainError as exc:
-        return None, False, warnings, exc
+        return None, False, None, warnings, exc
 
 
 def ingest(raw_dir: Path, essays_dir: Path, rules: tuple[Rule, ...], progress=None) -> IngestReport:
     """Ingest every raw file; a bad file is reported and skipped, the others go on."""
     report = IngestReport()
-    files = raw_files(raw_dir)
+    listing = raw_files(raw_dir)
+    report.errors += listing.errors
+    report.warnings += listing.warnings
+    files = listing.files
     slugs: dict[str, Path] = {}
     jobs = []
     for raw_path in files:
@@ -186,12 +203,16 @@ def ingest(raw_dir: Path, essays_dir: Path, rules: tuple[Rule, ...], progress=No
             results = list(_with_progress(pool.imap(_ingest_one, jobs, chunksize=16), jobs, progress))
     else:
         results = list(_with_progress(map(_ingest_one, jobs), jobs, progress))
-    for slug, changed, warnings, error in results:
+    bodies: dict[str, Path] = {}
+    for (raw_path, _, _), (slug, changed, digest, warnings, error) in zip(jobs, results):
         report.warnings += warnings
         if error is not None:
             report.errors.append(error)
         else:
             (report.written if changed else report.unchanged).append(slug)
+            if digest in bodies:
+                report.warnings.append(duplicate_warning(bodies[digest], raw_path))
+            bodies.setdefault(digest, raw_path)
     if essays_dir.is_dir():
         for folder in sorted(essays_dir.iterdir()):
             if (folder / ESSAY_FILE).is_file() and folder.name not in slugs:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.inputs import read_input_text
 
 ACTIONS = ("drop", "drop-list", "author", "source")
 ZONES = ("anywhere", "edges")
@@ -31,7 +32,7 @@ class Rule:
 def load_rules(path: Path) -> tuple[Rule, ...]:
     """All rules, or one error listing every broken rule at once."""
     try:
-        data = yaml.compose(path.read_text(encoding="utf-8"))
+        data = yaml.compose(read_input_text(path))
     except (OSError, yaml.YAMLError) as exc:
         raise CrosstrainError(path, f"cannot read the ingest rules: {exc}") from None
     problems: list[str] = []

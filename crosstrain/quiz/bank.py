@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -13,8 +12,10 @@ from pathlib import Path
 import yaml
 
 from crosstrain.errors import CrosstrainError, Origin
+from crosstrain.inputs import input_files, read_input, read_input_text
 from crosstrain.quiz.model import Bank, Item, Option, Source
-from crosstrain.yamlsource import load_located
+from crosstrain.store import write_atomic
+from crosstrain.yamlsource import Located, load_located
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 AUTHORED_MARKER = "# --- generated items below: written by `crosstrain generate` from content/notes; edit the notes, not these ---"
@@ -63,10 +64,10 @@ def _message(error) -> str:
     return f"{where}: {error.message}" if where else error.message
 
 
-def load_bank(path: Path) -> tuple[Bank | None, list[SchemaProblem]]:
+def load_bank(path: Path, cache_dir: Path | None = None) -> tuple[Bank | None, list[SchemaProblem]]:
     """The bank's valid items, and one problem per schema violation (never an exception)."""
     try:
-        doc = load_located(path)
+        doc = load_located(path) if cache_dir is None else _load_located_cached(path, cache_dir)
     except CrosstrainError as exc:
         return None, [SchemaProblem(exc.origin, path.stem, exc.message)]
     problems: list[SchemaProblem] = []
@@ -103,30 +104,36 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def load_bank_cached(path: Path, cache_dir: Path | None) -> tuple[Bank | None, list[SchemaProblem]]:
-    """load_bank, remembered by the file's bytes: parsing YAML costs far more than checking,
-    and most checks run on banks that did not change."""
-    if cache_dir is None:
-        return load_bank(path)
-    key = hashlib.sha256(path.read_bytes() + str(path.resolve()).encode() + _code_version().encode()).hexdigest()
-    cached = cache_dir / f"{key}.pickle"
-    if cached.is_file():
-        try:
-            return pickle.loads(cached.read_bytes())
-        except Exception:  # a damaged cache entry is only a miss
-            pass
-    result = load_bank(path)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
-    tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    tmp.replace(cached)
-    return result
+def _load_located_cached(path: Path, cache_dir: Path) -> Located:
+    """The parsed bank, remembered by the sha256 of its bytes: parsing YAML costs far more
+    than checking, and most checks run on banks that did not change. The cache holds plain
+    JSON (data and lines), which loading cannot turn into code; an entry is used only when
+    it names the very bytes being read, and a damaged one is only a miss."""
+    source = read_input(path)
+    key = hashlib.sha256(source + _code_version().encode()).hexdigest()
+    cached = cache_dir / f"{key}.json"
+    try:
+        entry = json.loads(cached.read_text(encoding="utf-8"))
+        if isinstance(entry, dict) and entry.get("sha256") == key:
+            return Located(path, entry["data"], {tuple(k): int(line) for k, line in entry["lines"]})
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    doc = load_located(path)
+    entry = {"sha256": key, "data": doc.data, "lines": [[list(k), line] for k, line in doc.lines.items()]}
+    try:
+        text = json.dumps(entry, ensure_ascii=False)
+    except (TypeError, ValueError):  # a date or another non-JSON value: nothing to cache
+        return doc
+    if json.loads(text)["data"] != doc.data:  # an integer key would come back as a string
+        return doc
+    write_atomic(cached, text.encode("utf-8"), quiet=True)
+    return doc
 
 
 def load_banks(quizzes_dir: Path, cache_dir: Path | None = None) -> tuple[list[Bank], list[SchemaProblem]]:
     banks, problems = [], []
-    for path in sorted(quizzes_dir.glob("*.yml")) if quizzes_dir.is_dir() else []:
-        bank, found = load_bank_cached(path, cache_dir)
+    for path in input_files(quizzes_dir, (".yml",)).raise_first():
+        bank, found = load_bank(path, cache_dir)
         problems += found
         if bank is not None:
             banks.append(bank)
@@ -185,7 +192,8 @@ def authored_part(path: Path) -> str:
     """The text of a bank's authored items (between `items:` and the marker), verbatim."""
     if not path.is_file():
         return ""
-    text = path.read_text(encoding="utf-8")
+    load_located(path)  # a syntax error or an alias is reported here, with its line
+    text = read_input_text(path)
     start = text.find("\nitems:\n")
     end = text.find(AUTHORED_MARKER)
     if start < 0 or end < 0:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
 import multiprocessing as mp
 import os
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from crosstrain.glossary import Term, blocks_by_term, sort_key
 from crosstrain.locales import LOCALES, Locale
 from crosstrain.model import AUDIENCES, Essay
 from crosstrain.render.essaybody import essay_body
-from crosstrain.render.markup import md_inline, yaml_string
+from crosstrain.render.markup import json_for_html, md_inline, yaml_string
 from crosstrain.render.moduleviews import ModuleView, excerpt_html
 from crosstrain.quiz.forms import FORMS, build_forms, module_form_bank
 from crosstrain.render.queryscript import ASSET as QUERY_MAP_ASSET, query_map
@@ -175,7 +174,7 @@ def agenda_rows(module: ModuleView) -> list[dict]:
 def script_strings(t: Strings) -> Markup:
     """The quiz script's interface strings, as JSON for a <script type=application/json>."""
     keys = sorted(k for k in table(t.locale) if k.startswith("quiz."))
-    return Markup(json.dumps({k: t(k) for k in keys}, ensure_ascii=False).replace("</", "<\\/"))
+    return json_for_html({k: t(k) for k in keys})
 
 
 def render_locale(env: Environment, corpus: Corpus, loc: Locale, text_cache: dict) -> dict[str, str]:
@@ -292,7 +291,7 @@ def render_pages(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
 
 
 def write_pages(docs_dir: Path, pages: dict[str, str]) -> int:
-    return sum(write_if_changed(docs_dir / path, text, atomic=False) for path, text in sorted(pages.items()))
+    return sum(write_if_changed(docs_dir / path, text) for path, text in sorted(pages.items()))
 
 
 def remove_stale(docs_dir: Path, keep: set[str]) -> int:

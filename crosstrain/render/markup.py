@@ -24,8 +24,21 @@ def md_inline(text: str) -> Markup:
 
 
 def yaml_string(text: str) -> Markup:
-    """A YAML scalar for front matter (JSON strings are valid YAML)."""
-    return Markup(json.dumps(text, ensure_ascii=False))
+    """A front-matter value, the one place a page title is escaped: MkDocs and Material
+    print `page.title` and `page.meta.title` as HTML everywhere (<title>, header, navigation,
+    footer), so the value holds HTML-escaped text; as a JSON string, which is valid YAML.
+    Quotes stay as they are: Material escapes the title again where it puts it in an
+    attribute (`| e`), and "Trainers' area" must not read "Trainers&#x27; area" there."""
+    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
+
+
+def json_for_html(data) -> Markup:
+    """JSON to embed in <script type="application/json">: `<`, `>`, `&` and U+2028/2029 as
+    \\u escapes, so no text can close the element, open a comment or end a JS line."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(text)
 
 
 def reading_minutes(texts: list[str]) -> int:

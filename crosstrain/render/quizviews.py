@@ -3,7 +3,6 @@ the exact source paragraph, and the data the quiz script needs."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from markupsafe import Markup, escape
 
 from crosstrain.quiz.fingerprint import quiz_fingerprint
 from crosstrain.quiz.model import BLANK, Bank, Item
+from crosstrain.render.markup import json_for_html
 from crosstrain.translate import derive
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -81,11 +81,15 @@ class QuizView:
     objectives: tuple[tuple[str, str], ...] = ()  # (id, text) for module quizzes
     form: str = ""  # a module's "pre" or "post" test
 
+    @property
+    def fingerprint(self) -> str:
+        """What saved progress is tied to: a change to any item discards it in the browser."""
+        return quiz_fingerprint([view.item for view in self.items])
+
     def data_json(self) -> Markup:
-        """The key, for the quiz script, in a <script type=application/json>; '</' escaped."""
+        """The key, for the quiz script, in a <script type=application/json>."""
         data = {"bank": self.bank.name, "items": [i.script_data() for i in self.items],
-                "objectives": dict(self.objectives), "fingerprint": quiz_fingerprint([i.item for i in self.items])}
+                "objectives": dict(self.objectives), "fingerprint": self.fingerprint}
         if self.form:
             data.update(module=self.bank.module, form=self.form)
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-        return Markup(text)
+        return json_for_html(data)

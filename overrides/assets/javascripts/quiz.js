@@ -56,9 +56,9 @@
 
   Quiz.prototype.load = function () {
     var state = null, given = this.emit("ct:load", { bank: this.data.bank, state: undefined }).state;
-    if (given !== undefined) state = given;
+    if (given !== undefined) state = given;  // an LMS's saved progress (scorm.js)
     else try { state = JSON.parse(window.localStorage.getItem(this.key) || "null"); } catch (e) { state = null; }
-    if (!state || typeof state !== "object" || !state.orders) state = this.fresh();
+    if (!window.crosstrainQuizState.fits(state, this.root, this.fieldsets)) state = this.fresh();
     return state;
   };
 
@@ -74,7 +74,7 @@
       while (type === "order" && n > 1 && same(order, identity)) order = shuffled(n);
       orders[fs.getAttribute("data-ct-item")] = order;
     });
-    return { orders: orders, answers: {} };
+    return { fingerprint: this.root.getAttribute("data-fingerprint"), orders: orders, answers: {} };
   };
 
   Quiz.prototype.save = function () {
@@ -299,7 +299,9 @@
     this.bar.hidden = false;
     this.go(0);
     var el = document.documentElement;
-    if (el.requestFullscreen) el.requestFullscreen().catch(function () { /* not allowed: stay in page */ });
+    // only on a click: without one (?mode=room on load) the browser refuses and logs an error
+    var clicked = !navigator.userActivation || navigator.userActivation.isActive;
+    if (el.requestFullscreen && clicked) el.requestFullscreen().catch(function () { /* not allowed: stay in page */ });
   };
 
   Room.prototype.exit = function () {
