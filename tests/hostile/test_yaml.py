@@ -88,7 +88,7 @@ GLOSSARY_CASES = [
      'term: "x"', "term: expected a mapping with vi, en and zh, found the text 'x'"),
     ('en: ["KPI", "KPIs"]', "en: 7", "match.en: expected a list of texts"),
     ('match: {vi: ["SEO"]', 'match: {vi: "SEO"', "match.vi: expected a list of texts"),
-    ('match: {vi: ["KPI"], en: ["KPI", "KPIs"], zh: ["KPI", "关键绩效指标"], zh_hant: ["KPI", "關鍵績效指標", "業務指標"]}',
+    ('match: {vi: ["KPI"], en: ["KPI", "KPIs"], zh: ["KPI", "关键绩效指标"], zh_hant: ["KPI", "關鍵績效指標"]}',
      "match: [KPI]", "match: expected a mapping of locale"),
 ]
 
@@ -109,12 +109,12 @@ def test_module_with_wrong_types(project, capsys):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["lessons"][0]["readings"] = ["not a mapping"]
     data["activities"] = "x"
-    data["pre_quiz"] = [{"id": 1}]
+    data["objectives"][0]["items"] = [{"id": 1}]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     code, err = run(project, capsys)
     assert code == 1
     for message in ("lessons.0.readings.0: expected a mapping", "activities: expected a list, found the text 'x'",
-                    "pre_quiz.0: expected an id, found a mapping"):
+                    "objectives.0.items.0: expected an id, found a mapping"):
         assert message in err, err[-2000:]
 
 
