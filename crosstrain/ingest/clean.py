@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from crosstrain.ingest.chrome import find_chrome
 from crosstrain.ingest.rules import EDGE_LINES, Rule
 from crosstrain.model import StrippedLine
 
@@ -24,6 +25,9 @@ class Cleaned:
     body: list[tuple[int, str]]  # (line number in the decoded text, text)
     stripped: list[StrippedLine] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    title_line: int | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    site: str | None = None
 
 
 def _apply_rules(lines: list[tuple[int, str]], rules: tuple[Rule, ...], language: str, result: Cleaned):
@@ -70,22 +74,17 @@ def clean(text: str, rules: tuple[Rule, ...], language: str) -> Cleaned:
     result = Cleaned(title=None, title_source="raw", author=None, source=None, body=[])
     lines = _apply_rules(lines, rules, language, result)
 
-    # A title printed twice (page heading + post heading) marks where the article starts;
-    # what stands above its first copy is the site's header.
-    head = [t for _, t in lines[:EDGE_LINES]]
-    repeated = next((t for t in head if head.count(t) > 1 and _is_title_like(t)), None)
-    if repeated is not None:
-        first = head.index(repeated)
-        for number, text_line in lines[:first]:
-            result.stripped.append(StrippedLine(number, text_line, "site-header"))
-        result.title = repeated
-        rest = lines[first + 1:]
-        second = next(i for i, (_, t) in enumerate(rest) if t == repeated)
-        result.stripped.append(StrippedLine(rest[second][0], repeated, "repeated-title"))
-        lines = rest[:second] + rest[second + 1:]
+    chrome = find_chrome(lines, language)
+    result.stripped += [StrippedLine(n, t, chrome.stripped[n]) for n, t in lines if n in chrome.stripped]
+    lines = [(n, t) for n, t in lines if n not in chrome.stripped]
+    result.author = result.author or chrome.author
+    result.source = result.source or chrome.source
+    result.date, result.site = chrome.date, chrome.site
+    if chrome.title is not None:
+        result.title_line, result.title = chrome.title
+        lines.remove(chrome.title)
     elif len(lines) > 1 and _is_title_like(lines[0][1]):
-        result.title = lines[0][1]
-        lines = lines[1:]
+        (result.title_line, result.title), lines = lines[0], lines[1:]
 
     for number, text_line in lines:
         if _UNSAFE_LINK.match(text_line):
