@@ -62,6 +62,7 @@ def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
     if not data.strip():
         raise CrosstrainError(raw_path, "the file is empty", "put the essay's text in it or remove it")
     decoded = read_raw(raw_path, data)
+    page = decoded.page
     detected = detect(decoded.text)
     if detected is None:
         raise CrosstrainError(
@@ -95,10 +96,11 @@ def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
         raw_file=raw_path.name,
         raw_sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
-        author=cleaned.author,
+        # a page's own metadata (trafilatura, htmldate) before what its text's chrome says
+        author=cleaned.author or (page.author if page else None),
         source=cleaned.source,
-        date=cleaned.date,
-        site=cleaned.site,
+        date=(page.date if page else None) or cleaned.date,
+        site=(page.site if page else None) or cleaned.site,
         mixed_script_chars=detected.mixed_script_chars,
         stripped=tuple(cleaned.stripped),
         last_block_number=last_number,

@@ -315,6 +315,8 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
     reasons = found.stripped
     metas: dict[int, MetaLine] = {}
     for index, (number, text) in enumerate(head):
+        if number in reasons:
+            continue
         meta = meta_line(text, language)
         if meta is not None:
             metas[index] = meta
@@ -437,22 +439,25 @@ def _trailing(lines: list[Line], start: int, language: str, found: Chrome) -> No
             found.site = _site_from_copyright(text)
 
 
-_COPYRIGHT_SITE = re.compile(r"(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
+_COPYRIGHT_SITE = re.compile(r"(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
                              r"(?P<site>[^.,|·–-]{2,60}?)\s*(?:[.,|·–-].*)?$", re.I)
 
 
 def _site_from_copyright(text: str) -> str | None:
-    match = _COPYRIGHT_SITE.match(text)
+    """'© 2025 Góc Tiếp Thị. Bảo lưu mọi quyền.' -> 'Góc Tiếp Thị'."""
+    match = _COPYRIGHT_SITE.search(text)
     site = match["site"].strip() if match else None
     return site if site and not re.search(r"all rights|bản quyền|版权|版權", site, re.I) else None
 
 
-def find_chrome(lines: list[Line], language: str) -> Chrome:
-    """Every chrome line of a text (after the site rules) with its reason, and the title,
-    author, date and source the chrome held."""
-    found = Chrome()
+def find_chrome(lines: list[Line], language: str, by_rules: dict[int, str]) -> Chrome:
+    """Every chrome line of a text with its reason, and the title, author, date and source
+    the chrome held. `by_rules` are the lines the site rules stripped already: they keep
+    their rule, and still show where the page's furniture is."""
+    found = Chrome(stripped=dict(by_rules))
     for number, text in lines:
-        reason = leftover(text) or next((_name(d) for d in ANYWHERE if d(text)), None)
+        reason = None if number in by_rules else leftover(text) or next(
+            (_name(d) for d in ANYWHERE if d(text)), None)
         if reason:
             found.stripped[number] = reason
     _table_of_contents(lines, found)

@@ -72,11 +72,11 @@ def _derived_title(text: str) -> str:
 def clean(text: str, rules: tuple[Rule, ...], language: str) -> Cleaned:
     lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     result = Cleaned(title=None, title_source="raw", author=None, source=None, body=[])
-    lines = _apply_rules(lines, rules, language, result)
+    kept = _apply_rules(lines, rules, language, result)
 
-    chrome = find_chrome(lines, language)
-    result.stripped += [StrippedLine(n, t, chrome.stripped[n]) for n, t in lines if n in chrome.stripped]
-    lines = [(n, t) for n, t in lines if n not in chrome.stripped]
+    chrome = find_chrome(lines, language, {s.line: s.rule for s in result.stripped})
+    result.stripped += [StrippedLine(n, t, chrome.stripped[n]) for n, t in kept if n in chrome.stripped]
+    lines = [(n, t) for n, t in kept if n not in chrome.stripped]
     result.author = result.author or chrome.author
     result.source = result.source or chrome.source
     result.date, result.site = chrome.date, chrome.site

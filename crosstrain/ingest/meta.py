@@ -48,7 +48,7 @@ _DATE_LABEL = re.compile(
 _AUTHOR = re.compile(
     r"(?:bởi|by|viết bởi|đăng bởi|tác\s*giả|người\s*viết|biên\s*tập(?:\s*viên)?|written\s*by|posted\s*by|"
     r"author|作者|文|撰文|撰稿|编辑|編輯|责任编辑|責任編輯|责编|責編|记者|記者|编者|編者)"
-    r"\s*[:：/|]?\s*(?P<name>[^\s:：/|·•,，0-9][^:：/|·•,，0-9]{0,40})$", re.I)
+    r"\s*[:：/／|]?\s*(?P<name>[^\s:：/／|·•,，0-9][^:：/／|·•,，0-9]{0,40})$", re.I)
 _COUNTER = re.compile(
     r"[\d.,]+\s*[kKmM万萬]?\s*(?:lượt\s*(?:xem|thích|chia sẻ|đọc)|lượt|bình\s*luận|views?|likes?|"
     r"comments?|shares?|reads?|次(?:浏览|瀏覽|阅读|閱讀)?|人(?:阅读|閱讀|浏览|瀏覽|看过|看過)|"

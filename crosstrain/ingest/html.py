@@ -1,0 +1,60 @@
+"""A saved web page -> the article's text and its metadata, with trafilatura and htmldate.
+
+trafilatura finds the main text of pages of any site (our own reduction only knew
+<article>/<main>), and its title, author, date (through htmldate) and site name. What it
+returns goes through the same cleaning as a pasted text, so the paragraph model and the
+ids are the same for both. A page trafilatura finds no text in falls back to our reduction.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from crosstrain.ingest.detect import detect
+from crosstrain.ingest.meta import meta_line
+
+# trafilatura reports pages it finds too short on its logger; ingest reports for itself.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+# An "author" that is a byline's label or date was misread from the byline.
+_NOT_A_NAME = re.compile(r"\d|đăng|ngày|posted|published|updated|发布|發布|發佈|时间|時間", re.I)
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    site: str | None = None
+
+
+def extract_page(markup: str, visible_text: str) -> Page | None:
+    """The article of a page, or None when trafilatura finds none. `visible_text` is the
+    page's whole visible text, read for a byline that the extractor drops with the chrome."""
+    document = trafilatura.bare_extraction(
+        markup, output_format="python", with_metadata=True, include_comments=False,
+        include_tables=True, include_images=False, include_links=False, deduplicate=False,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    if document is None or not (document.text or "").strip():
+        return None
+    text = document.text
+    title = (document.title or "").strip() or None
+    if title and title not in text.split("\n")[:5]:
+        text = title + "\n" + text  # the cleaning step takes the title from the text's head
+    detected = detect(visible_text)
+    language = detected.language if detected else "en"
+    byline = next((m for line in visible_text.split("\n")
+                   if (m := meta_line(line.strip(), language)) is not None and m.author), None)
+    author = byline.author if byline else document.author
+    if author and _NOT_A_NAME.search(author):
+        author = None
+    return Page(text=text, title=title, author=author,
+                date=document.date or (byline.date if byline else None),
+                site=(document.sitename or "").strip() or None)
