@@ -56,12 +56,12 @@ def raw_files(raw_dir: Path) -> list[Path]:
 
 
 def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
-                warnings: list[str]) -> Essay:
-    """The essay a raw file holds; pure apart from reading the raw file."""
+                warnings: list[str], read=read_raw) -> Essay:
+    """The essay a raw file holds; pure apart from reading the raw file (with `read`)."""
     data = raw_path.read_bytes()
     if not data.strip():
         raise CrosstrainError(raw_path, "the file is empty", "put the essay's text in it or remove it")
-    decoded = read_raw(raw_path, data)
+    decoded = read(raw_path, data)
     page = decoded.page
     detected = detect(decoded.text)
     if detected is None:

@@ -165,7 +165,8 @@ def _pattern(*alternatives: str) -> re.Pattern:
 
 _SHARE = _pattern(
     r"(?:hãy\s*)?(?:chia sẻ|share)(?: bài viết| bài| this| this article| this post| now| ngay)?(?: này)?"
-    r"(?: (?:lên|qua|với|on|via|to) .{1,40})?\s*[:：!]?",
+    r"(?: (?:lên|qua|với|on|via|to) .{1,40})?\s*[:：!]?(?<=[:：])?\s*(?:(?:facebook|zalo|twitter|x|linkedin|"
+    r"email|messenger|line|wechat|weibo|pinterest|telegram|copy link|sao chép liên kết)[\s,]*){0,8}",
     r"(?:theo dõi|follow|like|kết nối với|connect with) .{0,50}(?:facebook|fanpage|zalo|youtube|tiktok|instagram|"
     r"linkedin|twitter|kênh|chúng tôi|us|page)[^.]{0,40}[.!]?",
     r"(?:quét|scan) (?:mã )?(?:qr|the qr).{0,60}",
@@ -315,9 +316,11 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
     reasons = found.stripped
     metas: dict[int, MetaLine] = {}
     for index, (number, text) in enumerate(head):
-        if number in reasons:
-            continue
         meta = meta_line(text, language)
+        if number in reasons:
+            if meta is not None:  # a site rule took the line; its author and date still count
+                _record_meta(found, meta)
+            continue
         if meta is not None:
             metas[index] = meta
             reasons[number] = meta.kind

@@ -77,7 +77,8 @@ def clean(text: str, rules: tuple[Rule, ...], language: str) -> Cleaned:
     chrome = find_chrome(lines, language, {s.line: s.rule for s in result.stripped})
     result.stripped += [StrippedLine(n, t, chrome.stripped[n]) for n, t in kept if n in chrome.stripped]
     lines = [(n, t) for n, t in kept if n not in chrome.stripped]
-    result.author = result.author or chrome.author
+    # a byline read whole beats a rule that took the rest of its line for the name
+    result.author = chrome.author or result.author
     result.source = result.source or chrome.source
     result.date, result.site = chrome.date, chrome.site
     if chrome.title is not None:

@@ -178,12 +178,18 @@ def normalize_text(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def read_raw(path: Path, data: bytes | None = None) -> DecodedText:
+def visible_text(markup: str) -> str:
+    """Every text a reader sees on the page, furniture included."""
+    return normalize_text(html_to_text(markup, _UNSEEN))
+
+
+def read_raw(path: Path, data: bytes | None = None, extractor: bool = True) -> DecodedText:
     """The raw file's text, decoded and normalised (HTML pages reduced to their text);
-    `data` is the file's bytes when the caller has read them already."""
+    `data` is the file's bytes when the caller has read them already. Without `extractor`,
+    HTML pages go through our own reduction only (to compare the two)."""
     decoded = decode_bytes(path.read_bytes() if data is None else data, path)
     text, page = decoded.text, None
     if path.suffix.lower() in (".html", ".htm"):
-        page = extract_page(text, normalize_text(html_to_text(text, _UNSEEN)))
+        page = extract_page(text, visible_text(text)) if extractor else None
         text = page.text if page else html_to_text(text)
     return DecodedText(normalize_text(text), decoded.encoding, page)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import use_config
 
 from crosstrain.ingest.detect import detect
 from crosstrain.ingest.meta import meta_line
@@ -20,6 +21,11 @@ from crosstrain.ingest.meta import meta_line
 # trafilatura reports pages it finds too short on its logger; ingest reports for itself.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+# trafilatura gives up on a main text under 250 characters and falls back to a flat copy
+# of the page; a Chinese article says in 250 characters what takes 800 in Vietnamese.
+_CONFIG = use_config()
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
 
 # An "author" that is a byline's label or date was misread from the byline.
 _NOT_A_NAME = re.compile(r"\d|đăng|ngày|posted|published|updated|发布|發布|發佈|时间|時間", re.I)
@@ -40,7 +46,7 @@ def extract_page(markup: str, visible_text: str) -> Page | None:
     document = trafilatura.bare_extraction(
         markup, output_format="python", with_metadata=True, include_comments=False,
         include_tables=True, include_images=False, include_links=False, deduplicate=False,
-        date_extraction_params={"extensive_search": True, "original_date": True},
+        date_extraction_params={"extensive_search": True, "original_date": True}, config=_CONFIG,
     )
     if document is None or not (document.text or "").strip():
         return None

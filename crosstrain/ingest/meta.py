@@ -64,7 +64,7 @@ _SOURCE = re.compile(r"(?:来源|來源|出处|出處|nguồn|source)\s*[:：]\s
 _CATEGORY = re.compile(r"(?:chuyên\s*mục|danh\s*mục|category|categories|filed\s*under|分类|分類|栏目|欄目)"
                        r"\s*[:：]\s*.{1,60}", re.I)
 # Segments are cut at bullets, bars and spaced dashes; Chinese fields at runs of spaces.
-_SEPARATORS = re.compile(r"\s*[|·•●∙]\s*|\s+[-–—]\s+|\s{2,}|\u3000+")
+_SEPARATORS = re.compile(r"\s*[|｜·•●∙]\s*|\s+[-–—]\s+|\s{2,}|\u3000+")
 _ZH_FIELD = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,5}\s*[:：])")
 _LABEL_ONLY = re.compile(r"[\s:：,，.。\-–—/()（）\[\]]*")
 

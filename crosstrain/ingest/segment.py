@@ -75,6 +75,7 @@ def _is_heading(text: str, following: str | None) -> bool:
         and not _SENTENCE_END.search(text)
         and len(following) > len(text)
         and not _LABEL.match(text)
+        and text[:2] not in ("- ", "* ", "• ")  # a list's item, not a heading
     )
 
 
