@@ -206,6 +206,31 @@ def bench_checker(target_items: int = 20000) -> None:
     print(f"  whole check, warm cache    {rules_s + warm_s:6.2f} s  {n / (rules_s + warm_s):>9,.0f} items/s")
 
 
+def bench_ingest_quality() -> None:
+    """Line-level separation of article and page chrome over tests/ingest/corpus/, and on its
+    HTML pages trafilatura against our own reduction; "before issue 12" is the site rules
+    and our reduction alone."""
+    from crosstrain.ingest.evaluate import HTML_SUFFIXES, corpus_pages, score_page, totals
+    from crosstrain.ingest.rules import load_rules
+
+    rules = load_rules(ROOT / "content" / "ingest-rules.yml")
+    pages = corpus_pages(ROOT / "tests" / "ingest" / "corpus")
+    html = [p for p in pages if p.suffix in HTML_SUFFIXES]
+    runs = [("all, before issue 12", pages, False, False), ("all pages", pages, True, True),
+            ("HTML, trafilatura", html, True, True), ("HTML, our reduction", html, False, True)]
+    print("ingest quality (tests/ingest/corpus): body lines kept, chrome lines removed, metadata")
+    print(f"{'pages':<22} {'n':>3} {'body':>5} {'chrome':>6} {'recall':>7} {'precision':>9} "
+          f"{'chrome gone':>11} {'chrome/100 body':>15} {'meta wrong':>10} {'ms/page':>8}")
+    for label, chosen, extractor, structural in runs:
+        started = time.perf_counter()
+        scores = [score_page(p, rules, extractor, structural) for p in chosen]
+        ms = 1000 * (time.perf_counter() - started) / max(1, len(chosen))
+        f = totals(scores)
+        print(f"{label:<22} {f['pages']:>3} {f['body_lines']:>5} {f['chrome_lines']:>6} {f['body_recall']:>7.1%} "
+              f"{f['body_precision']:>9.1%} {f['chrome_removed']:>11.1%} {f['chrome_per_100_body']:>15.1f} "
+              f"{f['metadata_wrong']:>10} {ms:>8.0f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
@@ -237,6 +262,8 @@ def main() -> int:
             print(f"{r['essays']:>7} essays  {r['search_s']:5.2f} s  index: {index}  query: {fetched}")
     print()
     bench_checker(args.checker_items)
+    print()
+    bench_ingest_quality()
     return 0
 
 

@@ -56,8 +56,9 @@ def raw_files(raw_dir: Path) -> list[Path]:
 
 
 def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
-                warnings: list[str], read=read_raw) -> Essay:
-    """The essay a raw file holds; pure apart from reading the raw file (with `read`)."""
+                warnings: list[str], read=read_raw, structural: bool = True) -> Essay:
+    """The essay a raw file holds; pure apart from reading the raw file (with `read`).
+    `read` and `structural` (see clean) let scripts/bench.py measure the older ways."""
     data = raw_path.read_bytes()
     if not data.strip():
         raise CrosstrainError(raw_path, "the file is empty", "put the essay's text in it or remove it")
@@ -69,7 +70,7 @@ def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
             raw_path, "the text is not in Vietnamese, English or Chinese",
             "only essays in these languages can be ingested; remove the file",
         )
-    cleaned = clean(decoded.text, rules, detected.language)
+    cleaned = clean(decoded.text, rules, detected.language, structural)
     blank_after = _lines_before_blank(decoded.text)
     body = unwrap(cleaned.body, blank_after, detected.language)
     if not body:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crosstrain.ingest.chrome import find_chrome
+from crosstrain.ingest.chrome import Chrome, find_chrome
 from crosstrain.ingest.rules import EDGE_LINES, Rule
 from crosstrain.model import StrippedLine
 
@@ -69,12 +69,15 @@ def _derived_title(text: str) -> str:
     return clause if len(clause) <= 80 else clause[:77].rstrip() + "…"
 
 
-def clean(text: str, rules: tuple[Rule, ...], language: str) -> Cleaned:
+def clean(text: str, rules: tuple[Rule, ...], language: str, structural: bool = True) -> Cleaned:
+    """Title, metadata and body of a text; without `structural`, the site rules alone strip
+    lines (how ingest worked before the detectors, kept to measure them against)."""
     lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     result = Cleaned(title=None, title_source="raw", author=None, source=None, body=[])
     kept = _apply_rules(lines, rules, language, result)
 
-    chrome = find_chrome(lines, language, {s.line: s.rule for s in result.stripped})
+    by_rules = {s.line: s.rule for s in result.stripped}
+    chrome = find_chrome(lines, language, by_rules) if structural else Chrome(stripped=by_rules)
     result.stripped += [StrippedLine(n, t, chrome.stripped[n]) for n, t in kept if n in chrome.stripped]
     lines = [(n, t) for n, t in kept if n not in chrome.stripped]
     # a byline read whole beats a rule that took the rest of its line for the name

@@ -54,9 +54,10 @@ def page_lines(page: Path) -> list[str]:
     return [_norm(line) for line in text.split("\n") if line.strip()]
 
 
-def score_page(page: Path, rules: tuple[Rule, ...], extractor: bool = True) -> PageScore:
+def score_page(page: Path, rules: tuple[Rule, ...], extractor: bool = True, structural: bool = True) -> PageScore:
+    """`extractor` and `structural` off give the ingest before trafilatura and the detectors."""
     expected = yaml.safe_load(page.with_suffix(".expected.yml").read_text(encoding="utf-8"))
-    essay = build_essay(page, rules, None, [], read=partial(read_raw, extractor=extractor))
+    essay = build_essay(page, rules, None, [], read=partial(read_raw, extractor=extractor), structural=structural)
     blocks = [_norm(b.text) for b in essay.original.blocks]
     chrome = Counter(_norm(line) for line in expected["chrome"])
     seen = Counter(page_lines(page))
