@@ -193,7 +193,12 @@ _COMMENT_HEADING = _pattern(
     r"(?:leave|post|write|add) a (?:comment|reply)\s*[:：]?|comments?\s*\(\d+\)|\d+\s*(?:comments?|responses?)",
     r"(?:发表|發表|我要|网友|網友|全部|最新)(?:评论|評論|留言)\s*[:：]?(?:\(\d+\))?|(?:评论|評論|留言)\s*[(（]\d+[)）]",
 )
+_AUTHOR_BIO = _pattern(
+    r"(?:about the author|về tác giả|giới thiệu (?:về )?tác giả|thông tin tác giả|关于作者|關於作者|作者简介|作者簡介|"
+    r"作者介绍|作者介紹)\s*[:：]?",
+)
 _COMMENTS = _pattern(
+    r"comments are closed\.?|bình luận đã (?:bị )?đóng\.?|评论已关闭。?|評論已關閉。?",
     r"(?:your )?email address will not be published.*|required fields are marked.*",
     r"email của bạn sẽ không được hiển thị.*|các trường bắt buộc được đánh dấu.*",
     r"lưu tên của tôi.*|save my name.*",
@@ -223,7 +228,7 @@ _NEWSLETTER = _pattern(
 _FEEDBACK = _pattern(
     r"(?:bài viết (?:này )?có hữu ích|đánh giá bài viết|bạn thấy bài viết|was this (?:article|post|helpful)|"
     r"rate this|文章(?:对你|對你|是否)|本文(?:对你|對你)).{0,80}",
-    r"\d(?:[.,]\d)?\s*/\s*5\s*(?:\(\d+\s*(?:bình chọn|votes?|票|评分|評分)\))?",
+    r"\d(?:[.,]\d)?\s*/\s*5\s*[-–—]?\s*(?:\(\s*\d+\s*(?:bình chọn|lượt đánh giá|đánh giá|votes?|ratings?|票|评分|評分)\s*\))?",
 )
 
 
@@ -237,6 +242,11 @@ def related_posts(text: str) -> bool:
 
 def tags(text: str) -> bool:
     return _TAGS.fullmatch(text) is not None
+
+
+def author_bio(text: str) -> bool:
+    """'About the author', '作者简介': the heading of a biography after the article."""
+    return _AUTHOR_BIO.fullmatch(text) is not None
 
 
 def comment_form(text: str) -> bool:
@@ -260,7 +270,7 @@ def feedback(text: str) -> bool:
 
 
 TRAILING: tuple[Callable[[str], bool], ...] = (
-    share_prompt, related_posts, tags, comment_form, legal_contact, prev_next, newsletter, feedback)
+    share_prompt, related_posts, tags, author_bio, comment_form, legal_contact, prev_next, newsletter, feedback)
 # Unambiguous wherever they stand; the others only count in the trailing block.
 ANYWHERE = (prev_next,)
 
@@ -349,11 +359,11 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
             continue
         neighbours = [texts[i] for i in (index - 1, index + 1) if 0 <= i < len(head)]
         beside_meta = any(i in metas for i in (index - 1, index + 1))
-        if name_like(text) and (text in neighbours or beside_meta or any(map(role_like, neighbours))):
+        if role_like(text) and index > 0 and name_like(texts[index - 1]):
+            reasons[number] = "author-role"
+        elif name_like(text) and (text in neighbours or beside_meta or any(map(role_like, neighbours))):
             reasons[number] = "author-name"
             found.author = found.author or text
-        elif role_like(text) and index > 0 and name_like(texts[index - 1]):
-            reasons[number] = "author-role"
     for index, (number, text) in enumerate(head):
         if number not in reasons and _BULLET.match(text) and short_item(text):
             reasons[number] = "category"
@@ -379,7 +389,12 @@ def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome) 
                            ("byline", "date", "author-name")), None)
         pool = [c for c in candidates if first_meta is None or c[0] < first_meta] or candidates
         body = set().union(*(_tokens(t) for _, t in lines[end:end + 30])) if end < len(lines) else set()
-        chosen = max(pool, key=lambda c: (len(_tokens(c[2]) & body), -c[0]))
+        support = {c: len(_tokens(c[2]) & body) for c in pool}
+        # The earliest line with about as much support as the best: a site's name or a
+        # section above the title shares a word or two with the body, a title shares many,
+        # and a first heading right under the title may share as many.
+        best = max(support.values())
+        chosen = next(c for c in pool if support[c] * 2 >= best)
     index, number, title = chosen
     found.title = (number, title)
     for n, text in head[:index]:
@@ -420,10 +435,11 @@ def _trailing(lines: list[Line], start: int, language: str, found: Chrome) -> No
     follow, everything to the end is stripped; a link line takes the reason above it."""
     reasons = found.stripped
     marks = [trailing(t) or (m.kind if (m := meta_line(t, language)) else None) for _, t in lines]
-    # Readers' comments are paragraphs too: whatever follows a comment section's heading in
-    # the second half of the text is the comment section.
+    # Readers' comments and the author's biography are paragraphs too: whatever follows the
+    # heading of either in the second half of the text belongs to it.
     half = max(start, len(lines) // 2)
-    block_start = next((i for i in range(half, len(lines)) if _COMMENT_HEADING.fullmatch(lines[i][1])), None)
+    block_start = next((i for i in range(half, len(lines))
+                        if _COMMENT_HEADING.fullmatch(lines[i][1]) or author_bio(lines[i][1])), None)
     for index in range(len(lines) - 1 if block_start is None else block_start, start - 1, -1):
         if marks[index] is not None:
             block_start = index
@@ -439,18 +455,19 @@ def _trailing(lines: list[Line], start: int, language: str, found: Chrome) -> No
         if marks[index] is not None and (meta := meta_line(text, language)) is not None:
             _record_meta(found, meta)
         if marks[index] == "legal-contact" and found.site is None:
-            found.site = _site_from_copyright(text)
+            found.site = site_from_copyright(text)
 
 
-_COPYRIGHT_SITE = re.compile(r"(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
-                             r"(?P<site>[^.,|·–-]{2,60}?)\s*(?:[.,|·–-].*)?$", re.I)
+_COPYRIGHT_SITE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
+                             r"(?P<site>[^.,|·–\-\s][^.,|·–\-]{1,59}?)\s*(?:[.,|·–\-].*)?$", re.I)
+_SITE_END = re.compile(r"\s{2,}|\u3000|版权|版權|保留|all rights|bảo lưu|bản quyền|icp", re.I)
 
 
-def _site_from_copyright(text: str) -> str | None:
+def site_from_copyright(text: str) -> str | None:
     """'© 2025 Góc Tiếp Thị. Bảo lưu mọi quyền.' -> 'Góc Tiếp Thị'."""
     match = _COPYRIGHT_SITE.search(text)
-    site = match["site"].strip() if match else None
-    return site if site and not re.search(r"all rights|bản quyền|版权|版權", site, re.I) else None
+    site = _SITE_END.split(match["site"])[0].strip() if match else ""
+    return site if len(site) >= 2 and not site.isdigit() else None
 
 
 def find_chrome(lines: list[Line], language: str, by_rules: dict[int, str]) -> Chrome:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import trafilatura
 from trafilatura.settings import use_config
 
+from crosstrain.ingest.chrome import legal_contact, site_from_copyright
 from crosstrain.ingest.detect import detect
 from crosstrain.ingest.meta import meta_line
 
@@ -61,6 +62,9 @@ def extract_page(markup: str, visible_text: str) -> Page | None:
     author = byline.author if byline else document.author
     if author and _NOT_A_NAME.search(author):
         author = None
+    # a page without og:site_name still names its site in its copyright line
+    site = (document.sitename or "").strip() or next(
+        (found for line in reversed(visible_text.split("\n"))
+         if legal_contact(line.strip()) and (found := site_from_copyright(line.strip()))), None)
     return Page(text=text, title=title, author=author,
-                date=document.date or (byline.date if byline else None),
-                site=(document.sitename or "").strip() or None)
+                date=document.date or (byline.date if byline else None), site=site)
