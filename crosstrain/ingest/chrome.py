@@ -318,6 +318,7 @@ def _record_meta(found: Chrome, meta: MetaLine) -> None:
     found.author = found.author or meta.author
     found.date = found.date or meta.date
     found.source = found.source or meta.source
+    found.site = found.site or meta.site
 
 
 def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:

@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-
-import trafilatura
-from trafilatura.settings import use_config
+from functools import lru_cache
 
 from crosstrain.ingest.chrome import legal_contact, site_from_copyright
 from crosstrain.ingest.detect import detect
@@ -23,10 +21,20 @@ from crosstrain.ingest.meta import meta_line
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
-# trafilatura gives up on a main text under 250 characters and falls back to a flat copy
-# of the page; a Chinese article says in 250 characters what takes 800 in Vietnamese.
-_CONFIG = use_config()
-_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
+
+@lru_cache(maxsize=1)
+def _trafilatura():
+    """trafilatura and its settings, imported on the first HTML page: loading it takes about
+    a second, which every other command and every plain-text ingest would pay."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # It gives up on a main text under 250 characters and falls back to a flat copy of the
+    # page; a Chinese article says in 250 characters what takes 800 in Vietnamese.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
+    return trafilatura, config
+
 
 # An "author" that is a byline's label or date was misread from the byline.
 _NOT_A_NAME = re.compile(r"\d|đăng|ngày|posted|published|updated|发布|發布|發佈|时间|時間", re.I)
@@ -44,10 +52,11 @@ class Page:
 def extract_page(markup: str, visible_text: str) -> Page | None:
     """The article of a page, or None when trafilatura finds none. `visible_text` is the
     page's whole visible text, read for a byline that the extractor drops with the chrome."""
+    trafilatura, config = _trafilatura()
     document = trafilatura.bare_extraction(
         markup, output_format="python", with_metadata=True, include_comments=False,
         include_tables=True, include_images=False, include_links=False, deduplicate=False,
-        date_extraction_params={"extensive_search": True, "original_date": True}, config=_CONFIG,
+        date_extraction_params={"extensive_search": True, "original_date": True}, config=config,
     )
     if document is None or not (document.text or "").strip():
         return None

@@ -32,7 +32,8 @@ _DATES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(" + _EN_MONTH + r")\.?,?\s+(\d{4})", re.I), "dmy"),
 )
 _TIME = re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:am|pm|sa|ch|giờ)?|\d{1,2}\s*(?:am|pm)|"
-                   r"(?:上午|下午)?\s*\d{1,2}[:：]\d{2}", re.I)
+                   r"(?:上午|下午)?\s*\d{1,2}[:：]\d{2}|\(?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?",
+                   re.I)
 _RELATIVE = re.compile(r"\d+\s*(?:giây|phút|giờ|ngày|tuần|tháng|năm|seconds?|minutes?|mins?|hours?|"
                        r"days?|weeks?|months?|years?|秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)\s*"
                        r"(?:trước|ago|前)|yesterday|today|hôm qua|hôm nay|昨天|今天|刚刚|剛剛", re.I)
@@ -44,7 +45,7 @@ _DATE_LABEL = re.compile(
     r"xuất\s*bản|thời\s*gian|ngày|lúc|vào|posted(?:\s*on)?|published(?:\s*on)?|updated(?:\s*on)?|"
     r"last\s*updated(?:\s*on)?|on|at|date|"
     r"发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|发表时间|發表時間|发表于|發表於|发布于|發佈於|"
-    r"更新时间|更新時間|更新于|更新於|日期|时间|時間|于|於", re.I)
+    r"(?:发布|發佈|發布|发表|發表|更新|刊登|上传|上傳)(?:时间|時間|日期|于|於)?|日期|时间|時間|于|於", re.I)
 _AUTHOR = re.compile(
     r"(?:bởi|by|viết bởi|đăng bởi|tác\s*giả|người\s*viết|biên\s*tập(?:\s*viên)?|written\s*by|posted\s*by|"
     r"author|作者|文|撰文|撰稿|编辑|編輯|责任编辑|責任編輯|责编|責編|记者|記者|编者|編者)"
@@ -69,12 +70,17 @@ _ZH_FIELD = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,5}\s*[:：])")
 _LABEL_ONLY = re.compile(r"[\s:：,，.。\-–—/()（）\[\]]*")
 
 
+# A WeChat article's head: "原创 张三 营销圈 2024-03-02 08:00" (label, author, account, date).
+_WECHAT = re.compile(r"原创\s+(?P<author>\S{1,20})\s+(?P<site>\S{1,30})\s+(?P<rest>.*\d.*)")
+
+
 @dataclass(frozen=True)
 class MetaLine:
     kind: str  # byline / date / counter / reading-time / source / category
     author: str | None = None
     date: str | None = None  # ISO yyyy-mm-dd
     source: str | None = None
+    site: str | None = None
 
 
 def _iso(match: re.Match, order: str, language: str) -> str | None:
@@ -140,8 +146,14 @@ def classify_segment(segment: str, language: str) -> MetaLine | None:
 
 def meta_line(text: str, language: str) -> MetaLine | None:
     """The line as one metadata line, or None when any part of it is something else."""
+    if len(text) > 160:
+        return None
+    wechat = _WECHAT.fullmatch(text)
+    if wechat:
+        is_date, date = _date_segment(wechat["rest"], language)
+        return MetaLine("byline", author=wechat["author"], date=date, site=wechat["site"]) if is_date else None
     segments = [s for part in _SEPARATORS.split(text) for s in _ZH_FIELD.split(part) if s.strip()]
-    if not segments or len(text) > 160:
+    if not segments:
         return None
     found = [classify_segment(s, language) for s in segments]
     if any(f is None for f in found):
