@@ -67,6 +67,13 @@ _CATEGORY = re.compile(r"(?:chuyên\s*mục|danh\s*mục|category|categories|fil
 # Segments are cut at bullets, bars and spaced dashes; Chinese fields at runs of spaces.
 _SEPARATORS = re.compile(r"\s*[|｜·•●∙]\s*|\s+[-–—]\s+|\s{2,}|\u3000+")
 _ZH_FIELD = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,5}\s*[:：])")
+# Fields a page prints with one space between them ("Tác giả: Lê Hoàng 20/05/2024 1.532 lượt
+# xem"): cut before a date, a counter or a field label when the whole does not read as one.
+_SOFT_SPLIT = re.compile(
+    r"\s+(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}[-/.年]\d{1,2}|[\d.,]+\s*[kK万萬]?\s*(?:lượt|views?|likes?|comments?|"
+    r"bình luận|shares?|次|人|阅读|閱讀|浏览|瀏覽))"
+    r"|(?<!\d)\s+(?=(?:tác giả|người viết|đăng bởi|bởi|by|posted|published|updated|cập nhật|ngày đăng|lượt xem|views|"
+    r"作者|来源|來源|阅读|閱讀|浏览|瀏覽|发布|發佈|發布)\b)", re.I)
 _LABEL_ONLY = re.compile(r"[\s:：,，.。\-–—/()（）\[\]]*")
 
 
@@ -155,7 +162,10 @@ def meta_line(text: str, language: str) -> MetaLine | None:
     segments = [s for part in _SEPARATORS.split(text) for s in _ZH_FIELD.split(part) if s.strip()]
     if not segments:
         return None
-    found = [classify_segment(s, language) for s in segments]
+    found: list[MetaLine | None] = []
+    for segment in segments:
+        whole = classify_segment(segment, language)
+        found += [whole] if whole else [classify_segment(p, language) for p in _SOFT_SPLIT.split(segment) if p.strip()]
     if any(f is None for f in found):
         return None
     kinds = [f.kind for f in found]
