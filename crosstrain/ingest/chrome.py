@@ -220,8 +220,7 @@ _PREV_NEXT = _pattern(
     r"(?:上一篇|下一篇|上一页|下一頁|下一页|上一頁|上篇|下篇|返回列表|返回顶部|返回頂部|返回首页|返回首頁)[:：]?.{0,100}",
 )
 _NEWSLETTER = _pattern(
-    r"(?:đăng ký|subscribe|sign up)(?: (?:nhận|to|for))?(?: (?:bản tin|newsletter|email|our newsletter|tin mới|"
-    r"để nhận).{0,80})?[.!]?",
+    r"(?:đăng ký|subscribe|sign up|join)(?:\b.{0,60}(?:bản tin|newsletter|email|tin mới|bài viết mới|updates)[^.]{0,60})?[.!]?",
     r"nhập (?:địa chỉ )?email(?: của bạn)?.{0,40}|enter your email.{0,40}|your email(?: address)?\s*[:：*]?",
     r"(?:订阅|訂閱)(?:我们|我們|本站|电子报|電子報|newsletter)?.{0,40}",
 )
@@ -230,6 +229,23 @@ _FEEDBACK = _pattern(
     r"rate this|文章(?:对你|對你|是否)|本文(?:对你|對你)).{0,80}",
     r"\d(?:[.,]\d)?\s*/\s*5\s*[-–—]?\s*(?:\(\s*\d+\s*(?:bình chọn|lượt đánh giá|đánh giá|votes?|ratings?|票|评分|評分)\s*\))?",
 )
+
+
+_SIGN_OFF = _pattern(
+    r"(?:thanks|thank you) for reading[.!]?|cảm ơn (?:các )?bạn đã (?:đọc|theo dõi|dành thời gian đọc)(?: bài viết)?(?: này)?[.!]?",
+    r"(?:感谢|感謝|谢谢|謝謝)(?:您的)?(?:阅读|閱讀|观看|觀看)[。！!]?",
+)
+_ADVERTISEMENT = _pattern(r"[-–—\s]*(?:advertisement|sponsored(?: content)?|ads by google|广告|廣告)[-–—\s]*")
+
+
+def advertisement(text: str) -> bool:
+    """An ad's label left between two paragraphs."""
+    return _ADVERTISEMENT.fullmatch(text) is not None
+
+
+def sign_off(text: str) -> bool:
+    """'Thanks for reading!', 'Cảm ơn bạn đã đọc bài viết', '感谢阅读'."""
+    return _SIGN_OFF.fullmatch(text) is not None
 
 
 def share_prompt(text: str) -> bool:
@@ -270,9 +286,10 @@ def feedback(text: str) -> bool:
 
 
 TRAILING: tuple[Callable[[str], bool], ...] = (
-    share_prompt, related_posts, tags, author_bio, comment_form, legal_contact, prev_next, newsletter, feedback)
+    share_prompt, related_posts, tags, author_bio, comment_form, legal_contact, prev_next, newsletter, feedback,
+    sign_off)
 # Unambiguous wherever they stand; the others only count in the trailing block.
-ANYWHERE = (prev_next,)
+ANYWHERE = (prev_next, advertisement)
 
 
 def _name(detector: Callable) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crosstrain.ingest.chrome import Chrome, find_chrome
+from crosstrain.ingest.chrome import Chrome, find_chrome, is_paragraph
 from crosstrain.ingest.rules import EDGE_LINES, Rule
 from crosstrain.model import StrippedLine
 
@@ -52,7 +52,9 @@ def _apply_rules(lines: list[tuple[int, str]], rules: tuple[Rule, ...], language
             if getattr(result, rule.action) is None:
                 setattr(result, rule.action, value)
         i += 1
-        if rule.action == "drop-list":
+        # Above the first paragraph "Latest posts" is a menu entry, not a list's heading:
+        # what follows it is the article's title.
+        if rule.action == "drop-list" and any(is_paragraph(t) for _, t in kept):
             while i < count and len(lines[i][1]) < _LIST_LINE_MAX and not _SENTENCE_END.search(lines[i][1]):
                 result.stripped.append(StrippedLine(lines[i][0], lines[i][1], rule.id))
                 i += 1
