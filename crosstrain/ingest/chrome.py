@@ -46,11 +46,13 @@ _MARKUP = re.compile(
     r"!?\[[^\]]*\]\([^)]*\)?|\]\([^)]*\)?|</?[a-z][\w-]*(?:\s[^>]*)?/?>?|\[/?(?:caption|gallery|embed|video)[^\]]*\]?"
     r"|\{\{[^}]*\}\}|&[a-z]+;|[|=~_*#>\-–—<]{2,}|\)|\(|\[|\]", re.I)
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}", re.I)
+# Labels only a caption carries, and labels a labelled sentence could carry too.
 _CAPTION = re.compile(
-    r"\(?\s*(?:ảnh|hình(?:\s*ảnh)?|nguồn\s*ảnh|ảnh\s*minh\s*họa|hình\s*minh\s*họa|photo|image|picture|figure|"
-    r"illustration|credit|图|圖|图片|圖片|图片来源|圖片來源|配图|配圖|图源|圖源|摄影|攝影)"
-    r"\s*\d*\s*(?:[:：.]\s*.{0,120}|\s*(?:minh\s*họa|minh\s*hoạ|internet|sưu\s*tầm|by\s+.{1,40}))?\s*\)?",
-    re.I)
+    r"\(?\s*(?:(?:ảnh|hình)\s*(?:minh\s*(?:họa|hoạ)|sưu\s*tầm)|nguồn\s*ảnh|photo\s*(?:by|credit)|image\s*(?:credit|source)|"
+    r"图片来源|圖片來源|配图|配圖|图源|圖源|摄影|攝影)\s*(?:[:：.]?\s*.{0,120})\)?", re.I)
+_LABELLED_CAPTION = re.compile(
+    r"\(?\s*(?:ảnh|hình(?:\s*ảnh)?|photo|image|picture|figure|illustration|图|圖|图片|圖片)\s*\d*\s*"
+    r"(?:[:：.]\s*(?P<text>.{0,120}))?\)?", re.I)
 
 
 def image_leftover(text: str) -> bool:
@@ -66,8 +68,16 @@ def markup_leftover(text: str) -> bool:
 
 
 def caption(text: str) -> bool:
-    """'Ảnh: …', 'Hình 2: …', '(Ảnh minh họa)', '图片来源：…', 'Photo: …'."""
-    return _CAPTION.fullmatch(text) is not None and words(text) <= 25
+    """'Ảnh: …', 'Hình 2: …', '(Ảnh minh họa)', '图片来源：…', 'Photo: …'. After a label that a
+    sentence could start with too ('Hình ảnh: logo và màu sắc phải thống nhất.'), a caption
+    is a phrase, not a sentence."""
+    if words(text) > 25:
+        return False
+    if _CAPTION.fullmatch(text):
+        return True
+    labelled = _LABELLED_CAPTION.fullmatch(text)
+    return labelled is not None and not (labelled["text"] and _FULL_STOP.search(labelled["text"])
+                                         and words(labelled["text"]) > 6)
 
 
 def image_alt(text: str) -> bool:
@@ -167,8 +177,11 @@ _SHARE = _pattern(
     r"(?:hãy\s*)?(?:chia sẻ|share)(?: bài viết| bài| this| this article| this post| now| ngay)?(?: này)?"
     r"(?: (?:lên|qua|với|on|via|to) .{1,40})?\s*[:：!]?(?<=[:：])?\s*(?:(?:facebook|zalo|twitter|x|linkedin|"
     r"email|messenger|line|wechat|weibo|pinterest|telegram|copy link|sao chép liên kết)[\s,]*){0,8}",
-    r"(?:theo dõi|follow|like|kết nối với|connect with) .{0,50}(?:facebook|fanpage|zalo|youtube|tiktok|instagram|"
-    r"linkedin|twitter|kênh|chúng tôi|us|page)[^.]{0,40}[.!]?",
+    r"(?:hãy\s+)?(?:theo dõi|follow|like|kết nối với|connect with|subscribe to)\s+(?:ngay\s+)?"
+    r"(?:us|chúng tôi|chúng mình|mình|fanpage|page|kênh (?:của )?(?:chúng tôi|mình)|trang (?:của )?(?:chúng tôi|mình))"
+    r"(?:\s+[^.]{1,50})?\s*[.!]?",
+    r"(?:hãy\s+)?(?:theo dõi|follow|like)\s+.{1,40}\s+(?:trên|tại|qua|on|at|via)\s+"
+    r"(?:facebook|fanpage|zalo|youtube|tiktok|instagram|linkedin|twitter|x)\s*[.!]?",
     r"(?:quét|scan) (?:mã )?(?:qr|the qr).{0,60}",
     r".{0,20}(?:扫码|掃碼|扫描二维码|掃描二維碼|长按识别|長按識別|识别二维码|識別二維碼|二维码|二維碼).{0,40}",
     r".{0,10}(?:关注|關注)(?:我们|我們|公众号|公眾號|本号|本號|作者).{0,40}",
@@ -338,11 +351,31 @@ def _record_meta(found: Chrome, meta: MetaLine) -> None:
     found.site = found.site or meta.site
 
 
+def _menu_runs(head: list[Line], reasons: dict[int, str]) -> set[int]:
+    """Indexes of runs of three or more short bullet, capital or one-word lines."""
+    texts = [t for _, t in head]
+    members: set[int] = set()
+    index = 0
+    while index < len(head):
+        run = index
+        while run < len(head) and head[run][0] not in reasons and short_item(texts[run]) \
+                and (_BULLET.match(texts[run]) or texts[run].isupper() or stray_word(texts[run])):
+            run += 1
+        if run - index >= 3:
+            members.update(range(index, run))
+        index = max(run, index + 1)
+    return members
+
+
 def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
-    """Strip the furniture above the first paragraph and choose the title among the rest."""
+    """Strip the furniture above the first paragraph and choose the title among the rest.
+
+    Menus, categories and stray words are taken for chrome above the title only: under it,
+    a checklist or a one-word heading is the article's own (a category under the title
+    counts when it stands in the byline's cluster)."""
     head = lines[:end]
     reasons = found.stripped
-    metas: dict[int, MetaLine] = {}
+    metas: set[int] = set()
     for index, (number, text) in enumerate(head):
         meta = meta_line(text, language)
         if number in reasons:
@@ -350,7 +383,7 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
                 _record_meta(found, meta)
             continue
         if meta is not None:
-            metas[index] = meta
+            metas.add(index)
             reasons[number] = meta.kind
             _record_meta(found, meta)
         elif breadcrumb(text):
@@ -360,44 +393,46 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
         elif (reason := leftover(text)) is not None:
             reasons[number] = reason
     texts = [t for _, t in head]
-    # A run of three or more short items is a menu; names next to a role, a byline or
-    # their own copy (avatar alt text, then the name) are the author.
-    index = 0
-    while index < len(head):
-        run = index
-        while run < len(head) and head[run][0] not in reasons and short_item(texts[run]) \
-                and (_BULLET.match(texts[run]) or texts[run].isupper() or stray_word(texts[run])):
-            run += 1
-        if run - index >= 3:
-            for number, _ in head[index:run]:
-                reasons[number] = "nav-menu"
-        index = max(run, index + 1)
+    # Names next to a role, a byline or their own copy (avatar alt text, then the name).
     for index, (number, text) in enumerate(head):
         if number in reasons:
             continue
         neighbours = [texts[i] for i in (index - 1, index + 1) if 0 <= i < len(head)]
-        beside_meta = any(i in metas for i in (index - 1, index + 1))
+        beside_meta = bool(metas & {index - 1, index + 1})
         if role_like(text) and index > 0 and name_like(texts[index - 1]):
             reasons[number] = "author-role"
         elif name_like(text) and (text in neighbours or beside_meta or any(map(role_like, neighbours))):
             reasons[number] = "author-name"
             found.author = found.author or text
-    for index, (number, text) in enumerate(head):
-        if number not in reasons and _BULLET.match(text) and short_item(text):
+    menu = _menu_runs(head, reasons)
+    items = {i for i, t in enumerate(texts) if head[i][0] not in reasons and (
+        i in menu or _BULLET.match(t) and short_item(t) or stray_word(t) and texts.count(t) == 1)}
+    title_index = _choose_title(lines, head, end, found, items)
+    for index in sorted(items):
+        number, text = head[index]
+        cluster = {reasons.get(head[i][0]) for i in (index - 1, index + 1) if 0 <= i < len(head)}
+        if title_index is not None and index < title_index:
+            reasons[number] = ("nav-menu" if index in menu else "category" if _BULLET.match(text)
+                               else "stray-word" if stray_word(text) else "site-header")
+        elif _BULLET.match(text) and cluster & _BYLINE_CLUSTER:
             reasons[number] = "category"
-        elif number not in reasons and stray_word(text) and not texts.count(text) > 1:
-            reasons[number] = "stray-word"
-    _choose_title(lines, head, end, found)
+        elif stray_word(text) and text.isascii() and text.islower():
+            reasons[number] = "stray-word"  # 'preload': a widget's name, never a heading
 
 
-def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome) -> None:
-    """The title is the line the page repeats, or else the one the body's words support
-    most; what stands above it is the site's header."""
+_BYLINE_CLUSTER = {"byline", "date", "counter", "reading-time", "author-name", "author-role"}
+_NOT_A_TITLE_END = re.compile(r"[。．.,，;；:：]$")
+
+
+def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome, items: set[int]) -> int | None:
+    """The title is the line the page repeats, or else the earliest one the body's words
+    support about as well as the best; what stands above it is the site's header.
+    Returns its index in `head`."""
     reasons = found.stripped
     candidates = [(i, n, t) for i, (n, t) in enumerate(head)
-                  if n not in reasons and len(t) <= 160 and not re.search(r"[。．.,，;；:：]$", t)]
+                  if n not in reasons and i not in items and len(t) <= 160 and not _NOT_A_TITLE_END.search(t)]
     if not candidates:
-        return
+        return None
     texts = [t for _, t in head]
     repeated = [c for c in candidates if texts.count(c[2]) > 1]
     if repeated:
@@ -408,9 +443,8 @@ def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome) 
         pool = [c for c in candidates if first_meta is None or c[0] < first_meta] or candidates
         body = set().union(*(_tokens(t) for _, t in lines[end:end + 30])) if end < len(lines) else set()
         support = {c: len(_tokens(c[2]) & body) for c in pool}
-        # The earliest line with about as much support as the best: a site's name or a
-        # section above the title shares a word or two with the body, a title shares many,
-        # and a first heading right under the title may share as many.
+        # A site's name or a section above the title shares a word or two with the body,
+        # a title shares many, and a first heading right under the title may share as many.
         best = max(support.values())
         chosen = next(c for c in pool if support[c] * 2 >= best)
     index, number, title = chosen
@@ -420,6 +454,7 @@ def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome) 
     for n, text in head[index + 1:]:
         if text == title:
             reasons.setdefault(n, "repeated-title")
+    return index
 
 
 def _table_of_contents(lines: list[Line], found: Chrome) -> None:
