@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crosstrain.ingest.chrome import legal_contact, site_from_copyright
+from crosstrain.ingest.chrome import is_paragraph, legal_contact, site_from_copyright
 from crosstrain.ingest.detect import detect
 from crosstrain.ingest.meta import meta_line
 
@@ -58,7 +58,8 @@ def extract_page(markup: str, visible_text: str) -> Page | None:
         include_tables=True, include_images=False, include_links=False, deduplicate=False,
         date_extraction_params={"extensive_search": True, "original_date": True}, config=config,
     )
-    if document is None or not (document.text or "").strip():
+    # Without a single paragraph it found a menu or a footer, not an article.
+    if document is None or not any(is_paragraph(line) for line in (document.text or "").split("\n")):
         return None
     text = document.text
     title = (document.title or "").strip() or None
