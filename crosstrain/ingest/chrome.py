@@ -182,11 +182,13 @@ _SHARE = _pattern(
     r"(?:\s+[^.]{1,50})?\s*[.!]?",
     r"(?:hãy\s+)?(?:theo dõi|follow|like)\s+.{1,40}\s+(?:trên|tại|qua|on|at|via)\s+"
     r"(?:facebook|fanpage|zalo|youtube|tiktok|instagram|linkedin|twitter|x)\s*[.!]?",
+    r"(?:分享到|分享至|分享给|分享給|转发给|轉發給|一键分享|一鍵分享)[:：]?.{0,30}",
+    r"(?:点赞|點讚|点个赞|點個讚|在看|喜欢|喜歡|打赏|打賞)[^。]{0,20}",
+)
+_FOLLOW_QR = _pattern(
     r"(?:quét|scan) (?:mã )?(?:qr|the qr).{0,60}",
     r".{0,20}(?:扫码|掃碼|扫描二维码|掃描二維碼|长按识别|長按識別|识别二维码|識別二維碼|二维码|二維碼).{0,40}",
     r".{0,10}(?:关注|關注)(?:我们|我們|公众号|公眾號|本号|本號|作者).{0,40}",
-    r"(?:分享到|分享至|分享给|分享給|转发给|轉發給|一键分享|一鍵分享)[:：]?.{0,30}",
-    r"(?:点赞|點讚|点个赞|點個讚|在看|喜欢|喜歡|打赏|打賞)[^。]{0,20}",
 )
 _RELATED = _pattern(
     r"(?:bài viết|tin|bài) (?:liên quan|tương tự|cùng chủ đề|cùng chuyên mục|mới nhất|nổi bật|được xem nhiều)\s*[:：]?",
@@ -194,10 +196,11 @@ _RELATED = _pattern(
     r"(?:related|similar|recommended|more|popular|latest|recent) (?:posts?|articles?|reading|stories)\s*[:：]?",
     r"you (?:may|might) also (?:like|enjoy)\s*[:：]?|read (?:next|more)\s*[:：]?|keep reading\s*[:：]?",
     r"(?:相关|相關|推荐|推薦|热门|熱門|最新|延伸|更多)(?:文章|阅读|閱讀|推荐|推薦|内容|內容|资讯|資訊)\s*[:：]?",
-    r"猜你喜欢|猜你喜歡|你可能还喜欢|你可能還喜歡|大家都在看",
+    r"猜你喜欢|猜你喜歡|你可能还喜欢|你可能還喜歡|大家都在看|往期推荐|往期推薦|往期回顾|往期回顧|精彩推荐|精彩推薦",
+    r"tin cùng chuyên mục|cùng chuyên mục|tin khác|đọc nhiều nhất|xem nhiều nhất",
 )
 _TAGS = _pattern(
-    r"(?:tags?|thẻ|từ khóa|từ khoá|keywords?|标签|標籤|关键词|關鍵詞|关键字|關鍵字)\s*[:：].{0,200}",
+    r"(?:tags?|thẻ|từ khóa|từ khoá|keywords?|标签|標籤|关键词|關鍵詞|关键字|關鍵字)\s*(?:[:：].{0,200})?",
     r"(?:#[\w\u4e00-\u9fff-]+\s*){2,}",
 )
 _COMMENT_HEADING = _pattern(
@@ -226,6 +229,12 @@ _LEGAL = _pattern(
     r"liên hệ|contact us|联系我们|聯繫我們|聯絡我們|关于我们|關於我們|về chúng tôi|about us",
     r"(?:giấy phép|mst|mã số thuế|license|icp备|icp證|icp证|京icp|粤icp)\s*[:：]?.{0,100}",
     r".{0,40}(?:icp备|icp證|icp证)\s*\d+号?.{0,20}",
+    r".{0,60}(?:侵权|侵權)[^。]{0,40}(?:删除|刪除|联系|聯繫|聯絡)[^。]{0,20}。?",
+    r"(?:bài viết|nội dung) (?:được )?(?:tổng hợp|sưu tầm) từ (?:internet|nhiều nguồn).{0,60}",
+)
+_REPOST = _pattern(
+    r"(?:原标题|原標題|原文标题|原文標題|原文链接|原文鏈接|原文地址|阅读原文|閱讀原文)\s*[:：]?.{0,120}",
+    r"[-—–\s]*end[-—–\s]*",
 )
 _PREV_NEXT = _pattern(
     r"(?:«|‹|<)?\s*(?:bài (?:trước|sau|tiếp theo|kế tiếp)|(?:previous|next|older|newer)(?: (?:post|article|story))?)"
@@ -261,8 +270,18 @@ def sign_off(text: str) -> bool:
     return _SIGN_OFF.fullmatch(text) is not None
 
 
+def repost_note(text: str) -> bool:
+    """'原标题：…', '阅读原文', '- END -': what a reposted article carries."""
+    return _REPOST.fullmatch(text) is not None
+
+
 def share_prompt(text: str) -> bool:
-    return _SHARE.fullmatch(text) is not None
+    return _SHARE.fullmatch(text) is not None or follow_qr(text)
+
+
+def follow_qr(text: str) -> bool:
+    """'扫码关注我们', '点击上方蓝字关注我们', 'Quét mã QR…': unambiguous wherever they stand."""
+    return _FOLLOW_QR.fullmatch(text) is not None
 
 
 def related_posts(text: str) -> bool:
@@ -300,9 +319,9 @@ def feedback(text: str) -> bool:
 
 TRAILING: tuple[Callable[[str], bool], ...] = (
     share_prompt, related_posts, tags, author_bio, comment_form, legal_contact, prev_next, newsletter, feedback,
-    sign_off)
+    sign_off, repost_note)
 # Unambiguous wherever they stand; the others only count in the trailing block.
-ANYWHERE = (prev_next, advertisement)
+ANYWHERE = (prev_next, advertisement, repost_note, follow_qr)
 
 
 def _name(detector: Callable) -> str:
@@ -498,6 +517,12 @@ def _trailing(lines: list[Line], start: int, language: str, found: Chrome) -> No
             block_start = index
         elif lines[index][0] not in reasons and not _list_line(lines[index][1]):
             break
+    # A name alone after the last paragraph signs the article: "Hà Linh", then the tags.
+    last = (block_start if block_start is not None else len(lines)) - 1
+    if start < last and name_like(lines[last][1]) and lines[last][0] not in reasons \
+            and is_paragraph(lines[last - 1][1]):
+        reasons[lines[last][0]] = "author-signature"
+        found.author = found.author or lines[last][1]
     if block_start is None:
         return
     reason = None
@@ -537,4 +562,10 @@ def find_chrome(lines: list[Line], language: str, by_rules: dict[int, str]) -> C
     end = _first_paragraph(lines, found.stripped)
     _leading(lines, end, language, found)
     _trailing(lines, end, language, found)
+    if found.title is None:  # a repost that names its title only as "原标题：…"
+        found.title = next(((n, match["title"].strip()) for n, t in lines[:max(end, 1)]
+                            if (match := _ORIGINAL_TITLE.fullmatch(t))), None)
     return found
+
+
+_ORIGINAL_TITLE = re.compile(r"(?:原标题|原標題|原文标题|原文標題)\s*[:：]\s*(?P<title>.{2,120})")

@@ -88,7 +88,8 @@ def clean(text: str, rules: tuple[Rule, ...], language: str, structural: bool = 
     result.date, result.site = chrome.date, chrome.site
     if chrome.title is not None:
         result.title_line, result.title = chrome.title
-        lines.remove(chrome.title)
+        if chrome.title in lines:  # not when it came from inside a stripped line
+            lines.remove(chrome.title)
     elif len(lines) > 1 and _is_title_like(lines[0][1]):
         (result.title_line, result.title), lines = lines[0], lines[1:]
 

@@ -4,7 +4,7 @@ pages, each with an expected-result file (tests/ingest/corpus/*.expected.yml).
 A page's lines are what a reader sees (for HTML, every visible text, furniture included);
 each is the title, a body line or a chrome line (the expected file lists the chrome). A
 body line is kept when a block holds it; a chrome line leaked when a block is that line or,
-for lines long enough not to occur by chance, holds it.
+for lines long enough (four words) not to occur in a sentence by chance, holds it.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from pathlib import Path
 import yaml
 
 from crosstrain.ingest import build_essay
+from crosstrain.ingest.chrome import words
 from crosstrain.ingest.decode import read_raw, visible_text
 from crosstrain.ingest.rules import Rule
 
 HTML_SUFFIXES = (".html", ".htm")
-_CONTAINED_FROM = 8  # characters: a shorter chrome line ("Home") may occur inside a sentence
+_CONTAINED_FROM = 4  # words: a shorter chrome line ("Home", "marketing") may occur in a sentence
 METADATA = ("title", "author", "date", "site")
 
 
@@ -68,7 +69,7 @@ def score_page(page: Path, rules: tuple[Rule, ...], extractor: bool = True, stru
     for line, times in seen.items():
         in_chrome = min(chrome[line], times)
         in_body = times - in_chrome - (1 if line == title and times > in_chrome else 0)
-        shown = sum(1 for b in blocks if line == b or (len(line) >= _CONTAINED_FROM and line in b))
+        shown = sum(1 for b in blocks if line == b or (words(line) >= _CONTAINED_FROM and line in b))
         shown = max(shown, sum(1 for b in blocks if line in b) if in_body else 0)
         kept, leaked = min(shown, in_body), min(max(0, shown - in_body), in_chrome)
         score.body += in_body

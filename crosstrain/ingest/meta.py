@@ -43,7 +43,7 @@ _WEEKDAY = re.compile(r"thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nh�
 _DATE_LABEL = re.compile(
     r"đăng\s*(?:ngày|lúc|vào)?|ngày\s*(?:đăng|viết|cập nhật|xuất bản)|cập\s*nhật(?:\s*lần\s*cuối)?|"
     r"xuất\s*bản|thời\s*gian|ngày|lúc|vào|posted(?:\s*on)?|published(?:\s*on)?|updated(?:\s*on)?|"
-    r"last\s*updated(?:\s*on)?|on|at|date|"
+    r"last\s*(?:updated|modified)(?:\s*on)?|modified(?:\s*on)?|on|at|date|"
     r"发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|发表时间|發表時間|发表于|發表於|发布于|發佈於|"
     r"(?:发布|發佈|發布|发表|發表|更新|刊登|上传|上傳)(?:时间|時間|日期|于|於)?|日期|时间|時間|于|於", re.I)
 _AUTHOR = re.compile(
@@ -128,8 +128,15 @@ def _date_segment(segment: str, language: str) -> tuple[bool, str | None]:
     return _is_empty(rest), date
 
 
+# "(Theo Tuổi Trẻ)", "Theo VnExpress": the newspaper a Vietnamese repost names.
+_THEO = re.compile(r"\(?\s*[Tt]heo\s+(?P<value>[A-ZĐ0-9][^\s()]*(?:\s+[A-ZĐ0-9][^\s()]*){0,4})\s*\)?\.?")
+
+
 def classify_segment(segment: str, language: str) -> MetaLine | None:
-    segment = segment.strip()
+    segment = segment.strip().strip("()（）[]【】").strip()
+    theo = _THEO.fullmatch(segment)
+    if theo and language == "vi":
+        return MetaLine("source", source=theo["value"])
     if _READING.fullmatch(segment):
         return MetaLine("reading-time")
     if _COUNTER.fullmatch(segment):
