@@ -10,6 +10,7 @@ Site rules (content/ingest-rules.yml) run first; these catch what no rule names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -135,8 +136,13 @@ _ROLE = re.compile(
     r"specialist|consultant|director|strategist|lead|head of|marketer|copywriter|author|"
     r"编辑|編輯|总监|總監|经理|經理|顾问|顧問|主编|主編|创始人|創辦人|記者|记者|专栏作家|專欄作家|分析师|分析師)",
     re.I)
-_NAME_WORD = re.compile(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-Z]\.", re.UNICODE)
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _name_word(word: str) -> bool:
+    """'Thư', 'Nguyễn', 'J.': capitalised, then lower case (Vietnamese capitals and small
+    letters interleave in Unicode, so no character range can tell them apart)."""
+    return (word.isalpha() and word[0].isupper() and word[1:].islower()) or re.fullmatch(r"[A-Z]\.", word) is not None
 
 
 def name_like(text: str) -> bool:
@@ -144,7 +150,7 @@ def name_like(text: str) -> bool:
     parts = text.split()
     if _CJK_NAME.fullmatch(text):
         return True
-    return 2 <= len(parts) <= 4 and len(text) <= 40 and all(_NAME_WORD.fullmatch(p) for p in parts)
+    return 2 <= len(parts) <= 4 and len(text) <= 40 and all(map(_name_word, parts))
 
 
 def role_like(text: str) -> bool:
@@ -234,7 +240,7 @@ _LEGAL = _pattern(
 )
 _REPOST = _pattern(
     r"(?:原标题|原標題|原文标题|原文標題|原文链接|原文鏈接|原文地址|阅读原文|閱讀原文)\s*[:：]?.{0,120}",
-    r"[-—–\s]*end[-—–\s]*",
+    r"[-—–\s]*end[-—–\s]*|[（(]\s*完\s*[）)]|[（(]\s*全文完\s*[）)]",
 )
 _PREV_NEXT = _pattern(
     r"(?:«|‹|<)?\s*(?:bài (?:trước|sau|tiếp theo|kế tiếp)|(?:previous|next|older|newer)(?: (?:post|article|story))?)"
@@ -477,27 +483,31 @@ def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome, 
 
 
 def _table_of_contents(lines: list[Line], found: Chrome) -> None:
-    """A header such as 'Mục lục' and the lines under it that repeat later headings in order,
-    or, without a header, a run of three or more short lines that do."""
+    """A header such as 'Mục lục' and the lines under it that repeat later headings in order
+    (numbered entries between them too: a contents list may go a level deeper than the
+    headings), or, without a header, a run of three or more short lines that do."""
     reasons = found.stripped
     keys = [toc_key(t) for _, t in lines]
+    where: dict[str, list[int]] = {}
+    for position, key in enumerate(keys):
+        where.setdefault(key, []).append(position)
     index = 0
     while index < len(lines):
-        number, text = lines[index]
-        has_header = _TOC_HEADER.fullmatch(text) is not None
+        has_header = _TOC_HEADER.fullmatch(lines[index][1]) is not None
         start = index + 1 if has_header else index
-        cursor, after = start, start
+        cursor, after, matched, end = start, start, 0, start
         while cursor < len(lines) and _list_line(lines[cursor][1]) and keys[cursor]:
-            later = next((j for j in range(max(after, cursor + 1), len(lines)) if keys[j] == keys[cursor]
-                          and j > cursor), None)
-            if later is None:
+            later = where[keys[cursor]]
+            next_at = later[bisect_right(later, max(after, cursor))] if later[-1] > max(after, cursor) else None
+            if next_at is not None:
+                after, matched, end = next_at, matched + 1, cursor + 1
+            elif not (has_header and _NUMBERING.match(lines[cursor][1])):
                 break
-            after, cursor = later, cursor + 1
-        entries = cursor - start
-        if entries >= (1 if has_header else 3) and after > cursor:
-            for n, _ in lines[index:cursor]:
+            cursor += 1
+        if matched >= (1 if has_header else 3) and after >= end:
+            for n, _ in lines[index:end]:
                 reasons.setdefault(n, "table-of-contents")
-            index = cursor
+            index = end
         else:
             index += 1
 
