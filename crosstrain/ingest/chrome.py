@@ -204,6 +204,7 @@ _RELATED = _pattern(
     r"(?:相关|相關|推荐|推薦|热门|熱門|最新|延伸|更多)(?:文章|阅读|閱讀|推荐|推薦|内容|內容|资讯|資訊)\s*[:：]?",
     r"猜你喜欢|猜你喜歡|你可能还喜欢|你可能還喜歡|大家都在看|往期推荐|往期推薦|往期回顾|往期回顧|精彩推荐|精彩推薦",
     r"tin cùng chuyên mục|cùng chuyên mục|tin khác|đọc nhiều nhất|xem nhiều nhất",
+    r"(?:看更多|查看更多|阅读更多|閱讀更多|更多精彩|返回搜狐).{0,20}",
 )
 _TAGS = _pattern(
     r"(?:tags?|thẻ|từ khóa|từ khoá|keywords?|标签|標籤|关键词|關鍵詞|关键字|關鍵字)\s*(?:[:：].{0,200})?",
@@ -231,7 +232,9 @@ _COMMENTS = _pattern(
 _LEGAL = _pattern(
     r"(?:copyright|©|\(c\)|bản quyền|all rights reserved|版权所有|版權所有|版权归|版權歸).{0,160}",
     r"(?:hotline|điện thoại|đt|sđt|phone|tel|email|e-mail|địa chỉ|address|liên hệ|contact(?: us)?|"
-    r"电话|電話|联系电话|聯繫電話|邮箱|郵箱|地址|联系我们|聯繫我們|聯絡我們|客服)\s*[:：]\s*[^。]{0,100}",
+    r"电话|電話|联系电话|聯繫電話|邮箱|郵箱|地址|联系我们|聯繫我們|聯絡我們|客服|website|web|fanpage|facebook|zalo|"
+    r"youtube|tiktok|instagram|linkedin|微信|微博|公众号|公眾號)\s*[:：]\s*[^。]{0,100}",
+    r"(?:声明|聲明)\s*[:：].{0,200}",
     r"liên hệ|contact us|联系我们|聯繫我們|聯絡我們|关于我们|關於我們|về chúng tôi|about us",
     r"(?:giấy phép|mst|mã số thuế|license|icp备|icp證|icp证|京icp|粤icp)\s*[:：]?.{0,100}",
     r".{0,40}(?:icp备|icp證|icp证)\s*\d+号?.{0,20}",

@@ -62,8 +62,8 @@ _READING = re.compile(
     r"|(?:thời\s*gian\s*đọc|reading\s*time|read\s*time|阅读时间|閱讀時間|预计阅读|預計閱讀|阅读需要|閱讀需要)"
     r"\s*[:：]?\s*(?:khoảng|about|约|約|大约|大約)?\s*\d+\s*(?:phút|min(?:ute)?s?|分钟|分鐘)", re.I)
 _SOURCE = re.compile(r"(?:来源|來源|出处|出處|nguồn|source)\s*[:：]\s*(?P<value>.{2,60})", re.I)
-_CATEGORY = re.compile(r"(?:chuyên\s*mục|danh\s*mục|category|categories|filed\s*under|分类|分類|栏目|欄目)"
-                       r"\s*[:：]\s*.{1,60}", re.I)
+_CATEGORY = re.compile(r"(?:(?:chuyên\s*mục|danh\s*mục|category|categories|分类|分類|栏目|欄目)\s*[:：]|"
+                       r"(?:filed\s*under|posted\s*in|đăng\s*trong)\s*[:：]?)\s*.{1,60}", re.I)
 # Segments are cut at bullets, bars and spaced dashes; Chinese fields at runs of spaces.
 _SEPARATORS = re.compile(r"\s*[|｜·•●∙]\s*|\s+[-–—]\s+|\s{2,}|\u3000+")
 _ZH_FIELD = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,5}\s*[:：])")
