@@ -212,9 +212,10 @@ _TAGS = _pattern(
 )
 _COMMENT_HEADING = _pattern(
     r"(?:để lại|gửi|viết) (?:một )?(?:bình luận|ý kiến|phản hồi)(?: của bạn)?\s*[:：]?",
-    r"(?:ý kiến|bình luận|phản hồi) (?:của )?bạn(?: đọc)?\s*[:：]?|bình luận\s*\(\d+\)|\(?\d+\)?\s*bình luận",
-    r"(?:leave|post|write|add) a (?:comment|reply)\s*[:：]?|comments?\s*\(\d+\)|\d+\s*(?:comments?|responses?)",
+    r"(?:ý kiến|bình luận|phản hồi) (?:của )?bạn(?: đọc)?\s*[:：]?|(?:bình luận|phản hồi)\s*\(\d+\)|\(?\d+\)?\s*(?:bình luận|phản hồi|ý kiến)",
+    r"(?:leave|post|write|add) a (?:comment|reply)\s*[:：]?|comments?\s*\(\d+\)|\d+\s*(?:comments?|responses?|replies)",
     r"(?:发表|發表|我要|网友|網友|全部|最新)(?:评论|評論|留言)\s*[:：]?(?:\(\d+\))?|(?:评论|評論|留言)\s*[(（]\d+[)）]",
+    r"\d+\s*(?:条|條)?(?:评论|評論|留言|回复|回覆)",
 )
 _AUTHOR_BIO = _pattern(
     r"(?:about the author|về tác giả|giới thiệu (?:về )?tác giả|thông tin tác giả|关于作者|關於作者|作者简介|作者簡介|"
@@ -267,6 +268,17 @@ _SIGN_OFF = _pattern(
     r"(?:感谢|感謝|谢谢|謝謝)(?:您的)?(?:阅读|閱讀|观看|觀看)[。！!]?",
 )
 _ADVERTISEMENT = _pattern(r"[-–—\s]*(?:advertisement|sponsored(?: content)?|ads by google|广告|廣告)[-–—\s]*")
+
+
+_COOKIES = _pattern(
+    r".{0,60}(?:sử dụng|dùng|use|uses|使用)\s*(?:các\s*)?cookies?.{0,200}",
+    r"(?:chấp nhận|đồng ý|accept|agree|got it|接受|同意)(?:\s*(?:tất cả|all|全部))?(?:\s*cookies?)?",
+)
+
+
+def cookie_notice(text: str) -> bool:
+    """A cookie banner's text or its button, at the page's end."""
+    return _COOKIES.fullmatch(text) is not None and words(text) <= 60
 
 
 def advertisement(text: str) -> bool:
@@ -328,7 +340,7 @@ def feedback(text: str) -> bool:
 
 TRAILING: tuple[Callable[[str], bool], ...] = (
     share_prompt, related_posts, tags, author_bio, comment_form, legal_contact, prev_next, newsletter, feedback,
-    sign_off, repost_note)
+    sign_off, repost_note, cookie_notice)
 # Unambiguous wherever they stand; the others only count in the trailing block.
 ANYWHERE = (prev_next, advertisement, repost_note, follow_qr)
 
