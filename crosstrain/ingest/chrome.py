@@ -56,10 +56,14 @@ _LABELLED_CAPTION = re.compile(
     r"(?:[:：.]\s*(?P<text>.{0,120}))?\)?", re.I)
 
 
+_IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)\b", re.I)
+
+
 def image_leftover(text: str) -> bool:
     """An image's file name or its Markdown/HTML markup, alone on a line."""
-    return _IMAGE_FILE.fullmatch(text) is not None or bool(
-        re.search(r"\.(?:jpe?g|png|gif|webp|svg)\b", text, re.I) and words(_MARKUP.sub(" ", text)) <= 1)
+    if not _IMAGE_EXTENSION.search(text):  # first, and cheap: a paragraph is long
+        return False
+    return _IMAGE_FILE.fullmatch(text) is not None or words(_MARKUP.sub(" ", text)) <= 1
 
 
 def markup_leftover(text: str) -> bool:
@@ -531,14 +535,21 @@ def _trailing(lines: list[Line], start: int, language: str, found: Chrome) -> No
     """From the first trailing marker after which nothing but furniture and short link lines
     follow, everything to the end is stripped; a link line takes the reason above it."""
     reasons = found.stripped
-    marks = [trailing(t) or (m.kind if (m := meta_line(t, language)) else None) for _, t in lines]
+    marks: dict[int, str | None] = {}  # index -> detector; read from the end, as far as needed
+
+    def mark(index: int) -> str | None:
+        if index not in marks:
+            text = lines[index][1]
+            marks[index] = trailing(text) or (m.kind if (m := meta_line(text, language)) else None)
+        return marks[index]
+
     # Readers' comments and the author's biography are paragraphs too: whatever follows the
     # heading of either in the second half of the text belongs to it.
     half = max(start, len(lines) // 2)
     block_start = next((i for i in range(half, len(lines))
                         if _COMMENT_HEADING.fullmatch(lines[i][1]) or author_bio(lines[i][1])), None)
     for index in range(len(lines) - 1 if block_start is None else block_start, start - 1, -1):
-        if marks[index] is not None:
+        if mark(index) is not None:
             block_start = index
         elif lines[index][0] not in reasons and not _list_line(lines[index][1]):
             break
@@ -553,11 +564,11 @@ def _trailing(lines: list[Line], start: int, language: str, found: Chrome) -> No
     reason = None
     for index in range(block_start, len(lines)):
         number, text = lines[index]
-        reason = marks[index] or reasons.get(number) or reason
+        reason = mark(index) or reasons.get(number) or reason
         reasons.setdefault(number, reason)
-        if marks[index] is not None and (meta := meta_line(text, language)) is not None:
+        if mark(index) is not None and (meta := meta_line(text, language)) is not None:
             _record_meta(found, meta)
-        if marks[index] == "legal-contact" and found.site is None:
+        if mark(index) == "legal-contact" and found.site is None:
             found.site = site_from_copyright(text)
 
 
