@@ -219,7 +219,7 @@ _COMMENT_HEADING = _pattern(
     r"(?:ý kiến|bình luận|phản hồi) (?:của )?bạn(?: đọc)?\s*[:：]?|(?:bình luận|phản hồi)\s*\(\d+\)|\(?\d+\)?\s*(?:bình luận|phản hồi|ý kiến)",
     r"(?:leave|post|write|add) a (?:comment|reply)\s*[:：]?|comments?\s*\(\d+\)|\d+\s*(?:comments?|responses?|replies)",
     r"(?:发表|發表|我要|网友|網友|全部|最新)(?:评论|評論|留言)\s*[:：]?(?:\(\d+\))?|(?:评论|評論|留言)\s*[(（]\d+[)）]",
-    r"\d+\s*(?:条|條)?(?:评论|評論|留言|回复|回覆)",
+    r"\d+\s*(?:条|條|则|則)?(?:评论|評論|留言|回复|回覆)",
 )
 _AUTHOR_BIO = _pattern(
     r"(?:about the author|về tác giả|giới thiệu (?:về )?tác giả|thông tin tác giả|关于作者|關於作者|作者简介|作者簡介|"

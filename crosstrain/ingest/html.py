@@ -56,7 +56,9 @@ def extract_page(markup: str, visible_text: str) -> Page | None:
     document = trafilatura.bare_extraction(
         markup, output_format="python", with_metadata=True, include_comments=False,
         include_tables=True, include_images=False, include_links=False, deduplicate=False,
-        date_extraction_params={"extensive_search": True, "original_date": True}, config=config,
+        # htmldate's extensive search guesses from any number on the page ("© 2024" gave
+        # 2024-01-01); the byline below is a better guess than that
+        date_extraction_params={"extensive_search": False, "original_date": True}, config=config,
     )
     # Without a single paragraph it found a menu or a footer, not an article.
     if document is None or not any(is_paragraph(line) for line in (document.text or "").split("\n")):
@@ -67,14 +69,14 @@ def extract_page(markup: str, visible_text: str) -> Page | None:
         text = title + "\n" + text  # the cleaning step takes the title from the text's head
     detected = detect(visible_text)
     language = detected.language if detected else "en"
-    byline = next((m for line in visible_text.split("\n")
-                   if (m := meta_line(line.strip(), language)) is not None and m.author), None)
-    author = byline.author if byline else document.author
+    metas = [m for line in visible_text.split("\n") if (m := meta_line(line.strip(), language)) is not None]
+    author = next((m.author for m in metas if m.author), None) or document.author
     if author and _NOT_A_NAME.search(author):
         author = None
     # a page without og:site_name still names its site in its copyright line
     site = (document.sitename or "").strip() or next(
         (found for line in reversed(visible_text.split("\n"))
          if legal_contact(line.strip()) and (found := site_from_copyright(line.strip()))), None)
+    # htmldate reads the page's metadata; without it, the date a reader sees in the byline
     return Page(text=text, title=title, author=author,
-                date=document.date or (byline.date if byline else None), site=site)
+                date=document.date or next((m.date for m in metas if m.date), None), site=site)
