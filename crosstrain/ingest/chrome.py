@@ -167,7 +167,7 @@ def role_like(text: str) -> bool:
 _TOC_HEADER = re.compile(
     r"(?:mục lục(?: bài viết)?|nội dung (?:chính|bài viết)(?: gồm)?|các nội dung chính|table of contents|"
     r"contents|in this article|on this page|目录|目錄|文章目录|文章目錄|本文目录|本文目錄|内容提要|內容提要)"
-    r"\s*[:：]?\s*(?:\[?(?:ẩn|hiện|hide|show|隐藏|隱藏|显示|顯示)\]?)?", re.I)
+    r"\s*[:：]?\s*(?:\[?(?:ẩn|hiện|hide|show|toggle|隐藏|隱藏|显示|顯示)\]?)?", re.I)
 _NUMBERING = re.compile(r"^(?:[-*•+●▪]\s*|\d+(?:\.\d+)*[.)、:：]?\s*|[ivx]+[.)]\s+|[一二三四五六七八九十]+[、.．]\s*|第[一二三四五六七八九十]+[章节部分]?[、:：\s]*)",
                         re.I)
 
@@ -298,6 +298,17 @@ def sign_off(text: str) -> bool:
 def repost_note(text: str) -> bool:
     """'原标题：…', '阅读原文', '- END -': what a reposted article carries."""
     return _REPOST.fullmatch(text) is not None
+
+
+_SEE_ALSO = _pattern(
+    r"(?:xem thêm|đọc thêm|tham khảo thêm|có thể bạn chưa biết|see also|read also|related|延伸阅读|延伸閱讀|"
+    r"相关阅读|相關閱讀|推荐阅读|推薦閱讀)\s*[:：>»]+",
+)
+
+
+def see_also(text: str) -> bool:
+    """'Đọc thêm:' alone on its line, a link's title under it, in the middle of the text."""
+    return _SEE_ALSO.fullmatch(text) is not None
 
 
 def share_prompt(text: str) -> bool:
@@ -589,11 +600,18 @@ def find_chrome(lines: list[Line], language: str, by_rules: dict[int, str]) -> C
     the chrome held. `by_rules` are the lines the site rules stripped already: they keep
     their rule, and still show where the page's furniture is."""
     found = Chrome(stripped=dict(by_rules))
-    for number, text in lines:
-        reason = None if number in by_rules else leftover(text) or next(
-            (_name(d) for d in ANYWHERE if d(text)), None)
-        if reason:
-            found.stripped[number] = reason
+    for index, (number, text) in enumerate(lines):
+        if see_also(text):
+            # "Đọc thêm:" alone between two paragraphs (a rule may have taken it): the
+            # linked title is the next line
+            found.stripped.setdefault(number, "see-also")
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following and _list_line(following[1]) and not is_paragraph(following[1]):
+                found.stripped.setdefault(following[0], "see-also")
+        elif number not in found.stripped:
+            reason = leftover(text) or next((_name(d) for d in ANYWHERE if d(text)), None)
+            if reason:
+                found.stripped[number] = reason
     _table_of_contents(lines, found)
     end = _first_paragraph(lines, found.stripped)
     _leading(lines, end, language, found)
