@@ -97,7 +97,8 @@ def build_essay(raw_path: Path, rules: tuple[Rule, ...], previous: Essay | None,
         raw_file=raw_path.name,
         raw_sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
-        # a page's own metadata (trafilatura, htmldate) before what its text's chrome says
+        # the byline the reader sees names the author (an extractor misreads bylines); the
+        # date and site a page declares (htmldate, og:site_name) come before its text's
         author=cleaned.author or (page.author if page else None),
         source=cleaned.source,
         date=(page.date if page else None) or cleaned.date,
