@@ -463,10 +463,12 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
     items = {i for i, t in enumerate(texts) if head[i][0] not in reasons and (
         i in menu or _BULLET.match(t) and short_item(t) or stray_word(t) and texts.count(t) == 1)}
     title_index = _choose_title(lines, head, end, found, items)
+    # No line of the head could be a title: all of it is the site's furniture.
+    above = title_index if title_index is not None else len(head)
     for index in sorted(items):
         number, text = head[index]
         cluster = {reasons.get(head[i][0]) for i in (index - 1, index + 1) if 0 <= i < len(head)}
-        if title_index is not None and index < title_index:
+        if index < above:
             reasons[number] = ("nav-menu" if index in menu else "category" if _BULLET.match(text)
                                else "stray-word" if stray_word(text) else "site-header")
         elif _BULLET.match(text) and cluster & _BYLINE_CLUSTER:

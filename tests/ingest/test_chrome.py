@@ -80,3 +80,12 @@ def test_title_is_the_line_the_body_supports_not_the_first():
     assert found.title == (3, "Ba cách giữ chân khách hàng cũ")
     assert found.stripped == {1: "stray-word", 2: "site-header", 4: "byline"}
     assert (found.author, found.date) == ("Lan Anh", "2025-05-12")
+
+
+def test_a_checklist_under_the_title_stays_but_a_menu_above_an_untitled_text_goes():
+    paragraph = "Đây là đoạn văn đầu tiên của bài viết, đủ dài để được coi là một đoạn văn thật sự."
+    under = list(enumerate(["Checklist trước khi đăng bài", "- Kiểm tra chính tả", "- Thêm ảnh",
+                            "- Gắn link", paragraph], start=1))
+    assert chrome.find_chrome(under, "vi", {}).stripped == {}
+    menu = list(enumerate(["- Trang chủ", "- Blog", "- Liên hệ", paragraph], start=1))
+    assert chrome.find_chrome(menu, "vi", {}).stripped == {1: "nav-menu", 2: "nav-menu", 3: "nav-menu"}
