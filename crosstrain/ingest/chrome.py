@@ -67,9 +67,10 @@ def image_leftover(text: str) -> bool:
 
 
 def markup_leftover(text: str) -> bool:
-    """Broken Markdown or HTML: what is left once the markup is removed says nothing."""
+    """Broken Markdown or HTML, or a separator: what is left once the markup is removed
+    says nothing (no word, no number)."""
     rest = _MARKUP.sub(" ", text)
-    return rest != text and words(rest) == 0
+    return words(rest) == 0 and not re.search(r"\d", rest) and (rest != text or not re.search(r"\w", text))
 
 
 def caption(text: str) -> bool:
@@ -122,6 +123,16 @@ def menu_line(text: str) -> bool:
     if len(parts) < 3:
         parts = text.split(" ") if _CJK.search(text) and " " in text else parts
     return len(parts) >= 3 and all(words(p) <= 4 and not _END.search(p) for p in parts)
+
+
+_BUTTON = re.compile(
+    r"\+?\s*(?:follow|theo dõi|关注|關注|subscribe|listen|nghe|share|chia sẻ|save|lưu|bookmark|print|in bài|"
+    r"sign in|sign up|log in|đăng nhập|đăng ký|登录|登入|注册|註冊|search|tìm kiếm|搜索|搜尋|menu)", re.I)
+
+
+def button(text: str) -> bool:
+    """A button's label alone on its line above the article: 'Follow', 'Listen', '关注'."""
+    return _BUTTON.fullmatch(text) is not None
 
 
 def short_item(text: str) -> bool:
@@ -445,6 +456,9 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
             reasons[number] = "breadcrumb"
         elif menu_line(text):
             reasons[number] = "nav-menu"
+        elif button(text):
+            metas.add(index)  # beside a name, like a byline: "Tom Baker", "Follow"
+            reasons[number] = "button"
         elif (reason := leftover(text)) is not None:
             reasons[number] = reason
     texts = [t for _, t in head]
@@ -568,8 +582,9 @@ def _trailing(lines: list[Line], start: int, language: str, found: Chrome) -> No
             break
     # A name alone after the last paragraph signs the article: "Hà Linh", then the tags.
     last = (block_start if block_start is not None else len(lines)) - 1
-    if start < last and name_like(lines[last][1]) and lines[last][0] not in reasons \
-            and is_paragraph(lines[last - 1][1]):
+    before = next((j for j in range(last - 1, start - 1, -1) if lines[j][0] not in reasons), None)
+    if before is not None and name_like(lines[last][1]) and lines[last][0] not in reasons \
+            and is_paragraph(lines[before][1]):
         reasons[lines[last][0]] = "author-signature"
         found.author = found.author or lines[last][1]
     if block_start is None:

@@ -52,7 +52,7 @@ _AUTHOR = re.compile(
     r"\s*[:：/／|]?\s*(?P<name>[^\s:：/／|·•,，0-9][^:：/／|·•,，0-9]{0,40})$", re.I)
 _COUNTER = re.compile(
     r"[\d.,]+\s*[kKmM万萬]?\s*(?:lượt\s*(?:xem|thích|chia sẻ|đọc)|lượt|bình\s*luận|views?|likes?|"
-    r"comments?|shares?|reads?|次(?:浏览|瀏覽|阅读|閱讀)?|人(?:阅读|閱讀|浏览|瀏覽|看过|看過)|"
+    r"comments?|shares?|reads?|followers?|người theo dõi|粉丝|粉絲|次(?:浏览|瀏覽|阅读|閱讀)?|人(?:阅读|閱讀|浏览|瀏覽|看过|看過)|"
     r"阅读|閱讀|浏览|瀏覽|赞|讚|评论|評論|条评论|條評論)"
     r"|(?:lượt\s*xem|lượt\s*thích|views?|likes?|comments?|bình\s*luận|浏览(?:次数|量)?|瀏覽(?:次數|量)?|"
     r"阅读(?:次数|量)?|閱讀(?:次數|量)?|点击(?:数|量)?|點擊(?:數|量)?|点赞|點讚|评论|評論|人气|人氣)"
