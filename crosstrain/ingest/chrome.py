@@ -222,7 +222,7 @@ _RELATED = _pattern(
     r"(?:看更多|查看更多|阅读更多|閱讀更多|更多精彩|返回搜狐).{0,20}",
 )
 _TAGS = _pattern(
-    r"(?:tags?|thẻ|từ khóa|từ khoá|keywords?|标签|標籤|关键词|關鍵詞|关键字|關鍵字)\s*(?:[:：].{0,200})?",
+    r"(?:tags?|thẻ|từ khóa|từ khoá|keywords?|(?:文章)?(?:标签|標籤)|关键词|關鍵詞|关键字|關鍵字)\s*(?:[:：].{0,200})?",
     r"(?:#[\w\u4e00-\u9fff-]+\s*){2,}",
 )
 _COMMENT_HEADING = _pattern(

@@ -31,8 +31,8 @@ _DATES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(" + _EN_MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I), "mdy"),
     (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(" + _EN_MONTH + r")\.?,?\s+(\d{4})", re.I), "dmy"),
 )
-_TIME = re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:am|pm|sa|ch|giờ)?|\d{1,2}\s*(?:am|pm)|"
-                   r"(?:上午|下午)?\s*\d{1,2}[:：]\d{2}|\(?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?",
+_TIME = re.compile(r"(?:上午|下午)?\s*\d{1,2}[:h：]\d{2}(?:[:：]\d{2})?\s*(?:am|pm|sa|ch|giờ)?|\d{1,2}\s*(?:am|pm)|"
+                   r"\(?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?",
                    re.I)
 _RELATIVE = re.compile(r"\d+\s*(?:giây|phút|giờ|ngày|tuần|tháng|năm|seconds?|minutes?|mins?|hours?|"
                        r"days?|weeks?|months?|years?|秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)\s*"
@@ -45,7 +45,8 @@ _DATE_LABEL = re.compile(
     r"xuất\s*bản|thời\s*gian|ngày|lúc|vào|posted(?:\s*on)?|published(?:\s*on)?|updated(?:\s*on)?|"
     r"last\s*(?:updated|modified)(?:\s*on)?|modified(?:\s*on)?|on|at|date|"
     r"发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|发表时间|發表時間|发表于|發表於|发布于|發佈於|"
-    r"(?:发布|發佈|發布|发表|發表|更新|刊登|上传|上傳)(?:时间|時間|日期|于|於)?|日期|时间|時間|于|於", re.I)
+    r"(?:发布|發佈|發布|发表|發表|更新|刊登|上传|上傳|编辑|編輯|修改)(?:时间|時間|日期|于|於)|"
+    r"(?:发布|發佈|發布|发表|發表|更新|刊登|上传|上傳)|日期|时间|時間|于|於", re.I)
 _AUTHOR = re.compile(
     r"(?:bởi|by|viết bởi|đăng bởi|tác\s*giả|người\s*viết|biên\s*tập(?:\s*viên)?|written\s*by|posted\s*by|"
     r"author|作者|文|撰文|撰稿|编辑|編輯|责任编辑|責任編輯|责编|責編|记者|記者|编者|編者)"
@@ -54,8 +55,10 @@ _COUNTER = re.compile(
     r"[\d.,]+\s*[kKmM万萬]?\s*(?:lượt\s*(?:xem|thích|chia sẻ|đọc)|lượt|bình\s*luận|views?|likes?|"
     r"comments?|shares?|reads?|followers?|người theo dõi|粉丝|粉絲|次(?:浏览|瀏覽|阅读|閱讀)?|人(?:阅读|閱讀|浏览|瀏覽|看过|看過)|"
     r"阅读|閱讀|浏览|瀏覽|赞|讚|评论|評論|条评论|條評論)"
+    r"|[\d.,]+\s*[kK万萬]?\s*人(?:赞同|贊同|点赞|點讚|收藏|喜欢|喜歡)(?:了该文章|了該文章)?"
     r"|(?:lượt\s*xem|lượt\s*thích|views?|likes?|comments?|bình\s*luận|浏览(?:次数|量)?|瀏覽(?:次數|量)?|"
-    r"阅读(?:次数|量)?|閱讀(?:次數|量)?|点击(?:数|量)?|點擊(?:數|量)?|点赞|點讚|评论|評論|人气|人氣)"
+    r"阅读(?:次数|量)?|閱讀(?:次數|量)?|点击(?:数|量)?|點擊(?:數|量)?|点赞数?|點讚數?|赞数|讚數|赞同|贊同|收藏|"
+    r"喜欢|喜歡|转发|轉發|评论|評論|人气|人氣)"
     r"\s*[:：]?\s*\(?[\d.,]+\s*[kK万萬]?\)?\s*次?", re.I)
 _READING = re.compile(
     r"(?:khoảng\s*|about\s*|约\s*|約\s*)?\d+\s*(?:phút\s*đọc|min(?:ute)?s?\s*read|分钟阅读|分鐘閱讀|分钟读完|分鐘讀完)"
@@ -65,15 +68,17 @@ _SOURCE = re.compile(r"(?:来源|來源|出处|出處|nguồn|source)\s*[:：]\s
 _CATEGORY = re.compile(r"(?:(?:chuyên\s*mục|danh\s*mục|category|categories|分类|分類|栏目|欄目)\s*[:：]|"
                        r"(?:filed\s*under|posted\s*in|đăng\s*trong)\s*[:：]?)\s*.{1,60}", re.I)
 # Segments are cut at bullets, bars and spaced dashes; Chinese fields at runs of spaces.
-_SEPARATORS = re.compile(r"\s*[|｜·•●∙]\s*|\s+[-–—]\s+|\s{2,}|\u3000+")
+_SEPARATORS = re.compile(r"\s*[|｜·•●∙・]\s*|\s+[-–—]\s+|\s{2,}|\u3000+")
 _ZH_FIELD = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,5}\s*[:：])")
 # Fields a page prints with one space between them ("Tác giả: Lê Hoàng 20/05/2024 1.532 lượt
 # xem"): cut before a date, a counter or a field label when the whole does not read as one.
 _SOFT_SPLIT = re.compile(
     r"\s+(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}[-/.年]\d{1,2}|[\d.,]+\s*[kK万萬]?\s*(?:lượt|views?|likes?|comments?|"
     r"bình luận|shares?|次|人|阅读|閱讀|浏览|瀏覽))"
-    r"|(?<!\d)\s+(?=(?:tác giả|người viết|đăng bởi|bởi|by|posted|published|updated|cập nhật|ngày đăng|lượt xem|views|"
-    r"作者|来源|來源|阅读|閱讀|浏览|瀏覽|发布|發佈|發布)\b)", re.I)
+    r"|(?<!\d)\s+(?=(?:tác giả|người viết|đăng bởi|bởi|by|posted|published|updated|cập nhật|ngày đăng|lượt xem|views)\b)"
+    r"|\s+(?=作者|来源|來源|阅读|閱讀|浏览|瀏覽|发布|發佈|發布|收藏|点赞|點讚|赞同|贊同|评论|評論|ip\s*属地|ip\s*屬地)", re.I)
+# "IP 属地北京": the province a Chinese platform prints beside the date
+_IP_PLACE = re.compile(r"ip\s*(?:属地|屬地)\s*[:：]?\s*\S{1,10}", re.I)
 _LABEL_ONLY = re.compile(r"[\s:：,，.。\-–—/()（）\[\]]*")
 
 
@@ -139,7 +144,7 @@ def classify_segment(segment: str, language: str) -> MetaLine | None:
         return MetaLine("source", source=theo["value"])
     if _READING.fullmatch(segment):
         return MetaLine("reading-time")
-    if _COUNTER.fullmatch(segment):
+    if _COUNTER.fullmatch(segment) or _IP_PLACE.fullmatch(segment):
         return MetaLine("counter")
     if _CATEGORY.fullmatch(segment):
         return MetaLine("category")

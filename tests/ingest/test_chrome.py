@@ -89,3 +89,15 @@ def test_a_checklist_under_the_title_stays_but_a_menu_above_an_untitled_text_goe
     assert chrome.find_chrome(under, "vi", {}).stripped == {}
     menu = list(enumerate(["- Trang chủ", "- Blog", "- Liên hệ", paragraph], start=1))
     assert chrome.find_chrome(menu, "vi", {}).stripped == {1: "nav-menu", 2: "nav-menu", 3: "nav-menu"}
+
+
+@pytest.mark.parametrize("line, kind, date", [
+    ("于 2024-03-02 10:00:00 发布", "date", "2024-03-02"),
+    ("阅读量1.2k 收藏 12 点赞数 3", "counter", None),
+    ("发布于 2024-03-02 14:20・IP 属地北京", "date", "2024-03-02"),
+    ("35 人赞同了该文章", "counter", None),
+    ("原创 周宁 增长实验室 2024-09-12 07:30", "byline", "2024-09-12"),
+])
+def test_chinese_platform_meta_lines(line, kind, date):
+    found = meta_line(line, "zh")
+    assert (found.kind, found.date) == (kind, date)
