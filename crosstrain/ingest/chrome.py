@@ -505,6 +505,9 @@ def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome, 
     if not candidates:
         return None
     texts = [t for _, t in head]
+    # A title says something: four words or more, when any line does (menu and category
+    # entries, printed twice by many sites, are shorter).
+    candidates = [c for c in candidates if words(c[2]) >= 4] or candidates
     repeated = [c for c in candidates if texts.count(c[2]) > 1]
     if repeated:
         chosen = repeated[0]
