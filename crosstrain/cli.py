@@ -56,7 +56,15 @@ def _render(project: Project, progress: Progress) -> int:
 
 
 def cmd_ingest(project: Project, args) -> int:
-    """Clean content/raw/* into content/essays/<slug>/. Example: crosstrain ingest"""
+    """Clean content/raw/* into content/essays/<slug>/; with --explain FILE, write nothing and
+    print each line of FILE with its fate (kept as block pN / stripped: reason).
+    Example: crosstrain ingest --explain content/raw/my-article.txt"""
+    if args.explain:
+        from crosstrain.ingest.explain import explain
+        from crosstrain.ingest.rules import load_rules
+
+        print("\n".join(explain(args.explain, load_rules(project.rules), project.essays)))
+        return 0
     return _ingest(project, Progress())
 
 
@@ -174,6 +182,8 @@ def cmd_export(project: Project, args) -> int:
 COMMANDS = {"ingest": cmd_ingest, "generate": cmd_generate, "check": cmd_check, "render": cmd_render,
             "build": cmd_build, "status": cmd_status, "export": cmd_export, "analyse": cmd_analyse}
 OPTIONS = {
+    "ingest": [("--explain", dict(metavar="FILE", type=Path,
+                                  help="print each line of FILE with its fate; writes nothing"))],
     "check": [("--strict", dict(action="store_true", help="warnings fail too")),
               ("--responses", dict(type=Path, metavar="DIR", help="also flag items from the learners' answers in DIR"))],
     "analyse": [("responses", dict(type=Path, nargs="+", metavar="RESPONSES",

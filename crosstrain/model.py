@@ -94,6 +94,8 @@ class Essay:
     encoding: str
     author: str | None = None
     source: str | None = None
+    date: str | None = None  # publication date, ISO yyyy-mm-dd
+    site: str | None = None  # name of the site the text was copied from
     title_source: str = "raw"  # raw / derived / curated
     mixed_script_chars: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()

@@ -231,6 +231,8 @@ def bench_guesser() -> None:
     if worst:
         print(f"  largest margin on any quiz of 10+ items: {worst.strategy} on {worst.quiz} ({worst.language}), "
               f"{worst.accuracy:.0%} vs chance {worst.chance:.0%} on {worst.items} items, p = {worst.p_value:.2g}")
+
+
 def bench_analyse(attempts: int = 10000, items: int = 50) -> None:
     """`crosstrain analyse` on attempt files of a 2PL-simulated room: one quiz of `items`
     real items (copied with new ids as one bank), one JSON file per attempt."""
@@ -257,6 +259,32 @@ def bench_analyse(attempts: int = 10000, items: int = 50) -> None:
     # CPU time too: on a shared machine the wall clock mostly measures the neighbours
     print(f"analyse {attempts:,} attempts x {items} items: {seconds:.2f} s ({cpu:.2f} s CPU; goal 5 s), "
           f"{attempts / seconds:,.0f} attempts/s; alpha {quiz.alpha:.2f}")
+
+
+def bench_ingest_quality() -> None:
+    """Line-level separation of article and page chrome over tests/ingest/corpus/, and on its
+    HTML pages trafilatura against our own reduction; "before issue 12" is the site rules
+    and our reduction alone."""
+    from crosstrain.ingest.evaluate import HTML_SUFFIXES, corpus_pages, score_page, totals
+    from crosstrain.ingest.rules import load_rules
+
+    rules = load_rules(ROOT / "content" / "ingest-rules.yml")
+    pages = corpus_pages(ROOT / "tests" / "ingest" / "corpus")
+    html = [p for p in pages if p.suffix in HTML_SUFFIXES]
+    runs = [("all, before issue 12", pages, False, False), ("all pages", pages, True, True),
+            ("HTML, trafilatura", html, True, True), ("HTML, our reduction", html, False, True)]
+    print("ingest quality (tests/ingest/corpus): body lines kept, chrome lines removed, metadata")
+    print(f"{'pages':<22} {'n':>3} {'body':>5} {'chrome':>6} {'recall':>7} {'precision':>9} "
+          f"{'chrome gone':>11} {'chrome/100 body':>15} {'meta wrong':>10} {'ms/page':>8}")
+    score_page(html[0], rules)  # once untimed: trafilatura is imported on the first page
+    for label, chosen, extractor, structural in runs:
+        started = time.perf_counter()
+        scores = [score_page(p, rules, extractor, structural) for p in chosen]
+        ms = 1000 * (time.perf_counter() - started) / max(1, len(chosen))
+        f = totals(scores)
+        print(f"{label:<22} {f['pages']:>3} {f['body_lines']:>5} {f['chrome_lines']:>6} {f['body_recall']:>7.1%} "
+              f"{f['body_precision']:>9.1%} {f['chrome_removed']:>11.1%} {f['chrome_per_100_body']:>15.1f} "
+              f"{f['metadata_wrong']:>10} {ms:>8.0f}")
 
 
 def main() -> int:
@@ -295,6 +323,8 @@ def main() -> int:
     bench_guesser()
     print()
     bench_analyse(args.attempts)
+    print()
+    bench_ingest_quality()
     return 0
 
 

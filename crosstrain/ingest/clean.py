@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from crosstrain.ingest.chrome import Chrome, find_chrome, is_paragraph
 from crosstrain.ingest.rules import EDGE_LINES, Rule
 from crosstrain.model import StrippedLine
 
@@ -24,6 +25,9 @@ class Cleaned:
     body: list[tuple[int, str]]  # (line number in the decoded text, text)
     stripped: list[StrippedLine] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    title_line: int | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    site: str | None = None
 
 
 def _apply_rules(lines: list[tuple[int, str]], rules: tuple[Rule, ...], language: str, result: Cleaned):
@@ -48,7 +52,9 @@ def _apply_rules(lines: list[tuple[int, str]], rules: tuple[Rule, ...], language
             if getattr(result, rule.action) is None:
                 setattr(result, rule.action, value)
         i += 1
-        if rule.action == "drop-list":
+        # Above the first paragraph "Latest posts" is a menu entry, not a list's heading:
+        # what follows it is the article's title.
+        if rule.action == "drop-list" and any(is_paragraph(t) for _, t in kept):
             while i < count and len(lines[i][1]) < _LIST_LINE_MAX and not _SENTENCE_END.search(lines[i][1]):
                 result.stripped.append(StrippedLine(lines[i][0], lines[i][1], rule.id))
                 i += 1
@@ -65,27 +71,27 @@ def _derived_title(text: str) -> str:
     return clause if len(clause) <= 80 else clause[:77].rstrip() + "…"
 
 
-def clean(text: str, rules: tuple[Rule, ...], language: str) -> Cleaned:
+def clean(text: str, rules: tuple[Rule, ...], language: str, structural: bool = True) -> Cleaned:
+    """Title, metadata and body of a text; without `structural`, the site rules alone strip
+    lines (how ingest worked before the detectors, kept to measure them against)."""
     lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     result = Cleaned(title=None, title_source="raw", author=None, source=None, body=[])
-    lines = _apply_rules(lines, rules, language, result)
+    kept = _apply_rules(lines, rules, language, result)
 
-    # A title printed twice (page heading + post heading) marks where the article starts;
-    # what stands above its first copy is the site's header.
-    head = [t for _, t in lines[:EDGE_LINES]]
-    repeated = next((t for t in head if head.count(t) > 1 and _is_title_like(t)), None)
-    if repeated is not None:
-        first = head.index(repeated)
-        for number, text_line in lines[:first]:
-            result.stripped.append(StrippedLine(number, text_line, "site-header"))
-        result.title = repeated
-        rest = lines[first + 1:]
-        second = next(i for i, (_, t) in enumerate(rest) if t == repeated)
-        result.stripped.append(StrippedLine(rest[second][0], repeated, "repeated-title"))
-        lines = rest[:second] + rest[second + 1:]
+    by_rules = {s.line: s.rule for s in result.stripped}
+    chrome = find_chrome(lines, language, by_rules) if structural else Chrome(stripped=by_rules)
+    result.stripped += [StrippedLine(n, t, chrome.stripped[n]) for n, t in kept if n in chrome.stripped]
+    lines = [(n, t) for n, t in kept if n not in chrome.stripped]
+    # a byline read whole beats a rule that took the rest of its line for the name
+    result.author = chrome.author or result.author
+    result.source = result.source or chrome.source
+    result.date, result.site = chrome.date, chrome.site
+    if chrome.title is not None:
+        result.title_line, result.title = chrome.title
+        if chrome.title in lines:  # not when it came from inside a stripped line
+            lines.remove(chrome.title)
     elif len(lines) > 1 and _is_title_like(lines[0][1]):
-        result.title = lines[0][1]
-        lines = lines[1:]
+        (result.title_line, result.title), lines = lines[0], lines[1:]
 
     for number, text_line in lines:
         if _UNSAFE_LINK.match(text_line):

@@ -13,6 +13,7 @@ from charset_normalizer import from_bytes
 
 from crosstrain.errors import CrosstrainError
 from crosstrain.ingest.detect import is_vietnamese_letter
+from crosstrain.ingest.html import Page, extract_page
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -34,6 +35,7 @@ _LEADING_PADDING = re.compile(r"^[\u00a0\u2007\u202f]+")
 class DecodedText:
     text: str
     encoding: str
+    page: Page | None = None  # what trafilatura read from an HTML page
 
 
 def _plausibility(text: str) -> float:
@@ -107,6 +109,10 @@ def decode_bytes(data: bytes, path: Path) -> DecodedText:
     return DecodedText(text, encoding)
 
 
+_UNSEEN = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+_SKIP = _UNSEEN | {"nav", "header", "footer", "aside", "form", "button", "iframe", "select"}
+
+
 class _TextExtractor(HTMLParser):
     """Visible text of an HTML page, one line per block element. Page furniture (scripts,
     navigation, header, footer, sidebars, forms) is dropped; when the page marks its
@@ -114,12 +120,11 @@ class _TextExtractor(HTMLParser):
 
     _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
                "article", "main", "blockquote", "title", "ul", "ol", "table", "dd", "dt", "pre"}
-    _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer",
-             "aside", "form", "button", "iframe", "select", "head"}
     _CONTENT = {"article", "main"}
 
-    def __init__(self) -> None:
+    def __init__(self, skip: frozenset[str] = _SKIP) -> None:
         super().__init__(convert_charrefs=True)
+        self.skip = skip
         self.parts: list[str] = []
         self.content_parts: list[str] = []
         self.skipping = 0
@@ -131,7 +136,7 @@ class _TextExtractor(HTMLParser):
             self.content_parts.append(text)
 
     def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
+        if tag in self.skip:
             self.skipping += 1
             return
         if tag in self._CONTENT:
@@ -140,7 +145,7 @@ class _TextExtractor(HTMLParser):
             self._add("\n")
 
     def handle_endtag(self, tag):
-        if tag in self._SKIP:
+        if tag in self.skip:
             self.skipping = max(0, self.skipping - 1)
             return
         if tag in self._BLOCKS:
@@ -157,11 +162,12 @@ class _TextExtractor(HTMLParser):
         return content if content.strip() else "".join(self.parts)
 
 
-def html_to_text(markup: str) -> str:
-    parser = _TextExtractor()
+def html_to_text(markup: str, skip: frozenset[str] = _SKIP) -> str:
+    """Our own reduction of a page to its text: the fallback when trafilatura finds none."""
+    parser = _TextExtractor(skip)
     parser.feed(markup)
     parser.close()
-    return parser.text()
+    return parser.text() if skip is _SKIP else "".join(parser.parts)
 
 
 def normalize_text(text: str) -> str:
@@ -172,11 +178,18 @@ def normalize_text(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def read_raw(path: Path, data: bytes | None = None) -> DecodedText:
+def visible_text(markup: str) -> str:
+    """Every text a reader sees on the page, furniture included."""
+    return normalize_text(html_to_text(markup, _UNSEEN))
+
+
+def read_raw(path: Path, data: bytes | None = None, extractor: bool = True) -> DecodedText:
     """The raw file's text, decoded and normalised (HTML pages reduced to their text);
-    `data` is the file's bytes when the caller has read them already."""
+    `data` is the file's bytes when the caller has read them already. Without `extractor`,
+    HTML pages go through our own reduction only (to compare the two)."""
     decoded = decode_bytes(path.read_bytes() if data is None else data, path)
-    text = decoded.text
+    text, page = decoded.text, None
     if path.suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
-    return DecodedText(normalize_text(text), decoded.encoding)
+        page = extract_page(text, visible_text(text)) if extractor else None
+        text = page.text if page else html_to_text(text)
+    return DecodedText(normalize_text(text), decoded.encoding, page)

@@ -18,6 +18,7 @@ _ORDINAL = re.compile(
 _LABEL = re.compile(r"^(?P<label>[^\s:：,，.。]+(?: [^\s:：,，.。]+){0,2})\s*[:：]\s*\S")
 _SENTENCE_END = re.compile(r"[。．.;；:：,，…!！]$")
 _HEADING_MAX = 100
+_PARAGRAPH_END = re.compile(r"[。．.!！?？…」”\"]$")
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,11 @@ def unwrap(lines: list[tuple[int, str]], blank_after: set[int], language: str) -
         return lines
     lengths = [len(t) for _, t in lines]
     runs_on = sum(1 for n, _ in lines[:-1] if n not in blank_after)
-    wrapped = max(lengths) <= 100 and statistics.median(lengths) >= 40 and runs_on > len(lines) * 0.5
+    # A paste keeps one paragraph per line, so most of its lines end a sentence; a wrapped
+    # text breaks mid-sentence. Chinese paragraphs are often as short as wrapped lines.
+    sentence_ends = sum(1 for _, t in lines if _PARAGRAPH_END.search(t))
+    wrapped = (max(lengths) <= 100 and statistics.median(lengths) >= 40 and runs_on > len(lines) * 0.5
+               and sentence_ends < len(lines) * 0.5)
     if not wrapped:
         return lines
     joined: list[tuple[int, str]] = []
@@ -70,6 +75,7 @@ def _is_heading(text: str, following: str | None) -> bool:
         and not _SENTENCE_END.search(text)
         and len(following) > len(text)
         and not _LABEL.match(text)
+        and text[:2] not in ("- ", "* ", "• ")  # a list's item, not a heading
     )
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
+
+from babel.dates import format_date
 
 from markupsafe import Markup
 
@@ -74,6 +77,18 @@ class EssayView:
     def text_lang(self) -> str:
         """<html lang> of the text shown (differs from the page's on a fallback)."""
         return locale(self.shown.text.locale).html_lang
+
+    @property
+    def published(self) -> str | None:
+        """The publication date as this locale writes it (CLDR's long form, through Babel)."""
+        if not self.essay.date:
+            return None
+        try:
+            day = date.fromisoformat(self.essay.date)
+        except ValueError:  # a curated date in another form is shown as written
+            return self.essay.date
+        loc = locale(self.locale_code)
+        return format_date(day, format="long", locale="_".join(filter(None, (loc.language, loc.script))))
 
     @property
     def original_lang(self) -> str:

@@ -21,3 +21,17 @@ def test_article_kept_and_furniture_dropped():
 def test_page_without_article_keeps_body_text_but_not_scripts():
     text = html_to_text("<html><body><div>Một đoạn văn.</div><script>alert(1)</script></body></html>")
     assert "Một đoạn văn." in text and "alert" not in text
+
+
+def test_a_page_of_navigation_only_is_an_error_not_an_essay(tmp_path):
+    from crosstrain.errors import CrosstrainError
+    from crosstrain.ingest import build_essay
+
+    page = tmp_path / "menu.html"
+    page.write_text("<html><body><nav><a href='/'>Trang chủ</a></nav><div>Liên hệ</div></body></html>", "utf-8")
+    try:
+        build_essay(page, (), None, [])
+    except CrosstrainError as error:
+        assert str(error).startswith(f"{page}: ")
+    else:
+        raise AssertionError("a page without an article was ingested")
