@@ -33,7 +33,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "overrides" / "assets"
 # Our CSS and scripts, copied into every package under assets/ (scorm.js before quiz.js:
 # it must be listening when the quiz asks for saved progress).
 STYLES = ("stylesheets/crosstrain.css",)
-QUIZ_SCRIPTS = ("javascripts/scorm.js", "javascripts/gain.js", "javascripts/quiz.js")
+QUIZ_SCRIPTS = ("javascripts/scorm.js", "javascripts/quiz-state.js", "javascripts/gain.js", "javascripts/quiz.js")
 PAGE_SCRIPTS = ("javascripts/scorm.js",)
 PACKAGE_CSS = Path(__file__).resolve().parents[1] / "templates" / "scorm" / "package.css"
 # The Markdown extensions mkdocs.yml uses, less toc's permalinks (links a package doesn't

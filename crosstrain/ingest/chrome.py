@@ -110,6 +110,8 @@ def breadcrumb(text: str) -> bool:
     """'Trang chủ > Kiến thức > Marketing', 'Home » Blog', '当前位置：首页 > 资讯'."""
     if _WHERE.fullmatch(text):
         return True
+    if "<" in text:  # the slashes of markup ("</b>") are no path; leftover() judges markup
+        return False
     parts = [p for p in _BREADCRUMB_SEP.split(text) if p]
     if len(parts) < 2 or len(parts) == 2 and not _HOME.fullmatch(parts[0]):
         return False
@@ -452,6 +454,8 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
             metas.add(index)
             reasons[number] = meta.kind
             _record_meta(found, meta)
+        elif _BYLINE_LABEL.match(text) and len(text) <= 160:
+            reasons[number] = "byline"  # labelled as one, though what follows reads as no name
         elif breadcrumb(text):
             reasons[number] = "breadcrumb"
         elif menu_line(text):
@@ -493,6 +497,9 @@ def _leading(lines: list[Line], end: int, language: str, found: Chrome) -> None:
 
 _BYLINE_CLUSTER = {"byline", "date", "counter", "reading-time", "author-name", "author-role"}
 _NOT_A_TITLE_END = re.compile(r"[。．.,，;；:：]$")
+# "Tác giả: …", "Author: …", "作者：…": a byline, even when what follows is no name
+_BYLINE_LABEL = re.compile(r"(?:tác\s*giả|người\s*viết|đăng\s*bởi|viết\s*bởi|author|written\s*by|posted\s*by|"
+                           r"作者|撰文|撰稿|编辑|編輯)\s*[:：]", re.I)
 
 
 def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome, items: set[int]) -> int | None:
@@ -501,7 +508,8 @@ def _choose_title(lines: list[Line], head: list[Line], end: int, found: Chrome, 
     Returns its index in `head`."""
     reasons = found.stripped
     candidates = [(i, n, t) for i, (n, t) in enumerate(head)
-                  if n not in reasons and i not in items and len(t) <= 160 and not _NOT_A_TITLE_END.search(t)]
+                  if n not in reasons and i not in items and len(t) <= 160 and not _NOT_A_TITLE_END.search(t)
+                  and not _BYLINE_LABEL.match(t)]
     if not candidates:
         return None
     texts = [t for _, t in head]

@@ -101,3 +101,15 @@ def test_a_checklist_under_the_title_stays_but_a_menu_above_an_untitled_text_goe
 def test_chinese_platform_meta_lines(line, kind, date):
     found = meta_line(line, "zh")
     assert (found.kind, found.date) == (kind, date)
+
+
+def test_a_labelled_byline_is_never_the_title_even_without_a_name():
+    """"Tác giả: …" followed by no readable name (markup, a long string) is still a byline;
+    and markup's slashes make no breadcrumb of a title."""
+    lines = list(enumerate([
+        "Quy trình <b>marketing</b> cho đội sales", "Tác giả: <img src=x> và một chuỗi dài không phải là tên người",
+        "Quy trình marketing giúp đội sales biết khách hàng cần gì và nói gì với họ mỗi ngày.",
+    ], start=1))
+    found = chrome.find_chrome(lines, "vi", {})
+    assert found.title == (1, "Quy trình <b>marketing</b> cho đội sales")
+    assert found.stripped == {2: "byline"}
