@@ -132,6 +132,15 @@ def shortest_option(quiz: Quiz):
         yield _pick(q, [_length(o) for o in q.options], min)
 
 
+def middle_length_option(quiz: Quiz):
+    """When writers avoid both the longest and the shortest key, a middle one is the key."""
+    for q in _choice(quiz):
+        lengths = [_length(o) for o in q.options]
+        middle = [0 if length in (max(lengths), min(lengths)) else 1 for length in lengths]
+        if any(middle):
+            yield _pick(q, middle)
+
+
 def _texts_seen(quiz: Quiz) -> Counter:
     seen = Counter()
     for q in quiz.questions:
@@ -309,7 +318,7 @@ def id_pattern(quiz: Quiz):
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    longest_option, shortest_option, least_repeated_option, recycled_statement_false, option_stated_elsewhere,
+    longest_option, shortest_option, middle_length_option, least_repeated_option, recycled_statement_false, option_stated_elsewhere,
     absolute_words_false, hedged_true, negation_false, stem_overlap, always_true, always_false,
     same_as_last_answer, opposite_of_last_answer, key_position_after_last, avoid_last_key_position,
     modal_key_count, id_pattern,
