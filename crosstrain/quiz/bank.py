@@ -67,24 +67,15 @@ def _message(error) -> str:
 def load_bank(path: Path, cache_dir: Path | None = None) -> tuple[Bank | None, list[SchemaProblem]]:
     """The bank's valid items, and one problem per schema violation (never an exception)."""
     try:
-        doc = load_located(path) if cache_dir is None else _load_located_cached(path, cache_dir)
+        doc, errors = (load_located(path), None) if cache_dir is None else _load_cached(path, cache_dir)
     except CrosstrainError as exc:
         return None, [SchemaProblem(exc.origin, path.stem, exc.message)]
-    problems: list[SchemaProblem] = []
-    broken: set[int] = set()
-    for error in sorted(validator().iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
-        key = tuple(error.absolute_path)
-        index = key[1] if len(key) > 1 and key[0] == "items" and isinstance(key[1], int) else None
-        subject = path.stem
-        if index is not None:
-            broken.add(index)
-            raw = doc.data["items"][index]
-            subject = raw.get("id", f"items[{index}]") if isinstance(raw, dict) else f"items[{index}]"
-            error_key = key[2:]
-            message = _message(error) if error_key or error.validator != "required" else error.message
-        else:
-            message = _message(error)
-        problems.append(SchemaProblem(doc.origin(key), str(subject), message))
+    if errors is None:
+        errors = _schema_errors(doc, path)
+        if cache_dir is not None:
+            _remember(path, cache_dir, doc, errors)
+    problems = [SchemaProblem(doc.origin(tuple(key)), subject, message) for key, subject, message, _ in errors]
+    broken = {index for *_, index in errors if index is not None}
     data = doc.data if isinstance(doc.data, dict) else {}
     items = []
     for index, raw in enumerate(data.get("items") or []):
@@ -93,6 +84,24 @@ def load_bank(path: Path, cache_dir: Path | None = None) -> tuple[Bank | None, l
     bank = Bank(str(data.get("bank", path.stem)), data.get("essay"), data.get("module"), tuple(items),
                 Origin(path, 1))
     return bank, problems
+
+
+def _schema_errors(doc: Located, path: Path) -> list[list]:
+    """[key path, subject, message, item index or None] per schema violation: plain data,
+    so that a cache can keep it."""
+    errors = []
+    for error in sorted(validator().iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+        key = list(error.absolute_path)
+        index = key[1] if len(key) > 1 and key[0] == "items" and isinstance(key[1], int) else None
+        subject = path.stem
+        if index is not None:
+            raw = doc.data["items"][index]
+            subject = raw.get("id", f"items[{index}]") if isinstance(raw, dict) else f"items[{index}]"
+            message = _message(error) if key[2:] or error.validator != "required" else error.message
+        else:
+            message = _message(error)
+        errors.append([key, str(subject), message, index])
+    return errors
 
 
 @lru_cache(maxsize=1)
@@ -104,30 +113,38 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _load_located_cached(path: Path, cache_dir: Path) -> Located:
-    """The parsed bank, remembered by the sha256 of its bytes: parsing YAML costs far more
-    than checking, and most checks run on banks that did not change. The cache holds plain
-    JSON (data and lines), which loading cannot turn into code; an entry is used only when
-    it names the very bytes being read, and a damaged one is only a miss."""
-    source = read_input(path)
-    key = hashlib.sha256(source + _code_version().encode()).hexdigest()
-    cached = cache_dir / f"{key}.json"
+def _cache_key(path: Path) -> str:
+    return hashlib.sha256(read_input(path) + _code_version().encode()).hexdigest()
+
+
+def _load_cached(path: Path, cache_dir: Path) -> tuple[Located, list | None]:
+    """The parsed bank and its schema errors, remembered by the sha256 of its bytes and of
+    this code: parsing YAML and validating it cost far more than checking, and most checks
+    run on banks that did not change. The cache holds plain JSON (data, lines, errors),
+    which loading cannot turn into code; an entry is used only when it names the very bytes
+    being read, and a damaged one is only a miss."""
+    key = _cache_key(path)
     try:
-        entry = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(entry, dict) and entry.get("sha256") == key:
-            return Located(path, entry["data"], {tuple(k): int(line) for k, line in entry["lines"]})
+        entry = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+        if isinstance(entry, dict) and entry.get("sha256") == key and isinstance(entry.get("errors"), list):
+            lines = {tuple(k): int(line) for k, line in entry["lines"]}
+            return Located(path, entry["data"], lines), entry["errors"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    doc = load_located(path)
-    entry = {"sha256": key, "data": doc.data, "lines": [[list(k), line] for k, line in doc.lines.items()]}
+    return load_located(path), None
+
+
+def _remember(path: Path, cache_dir: Path, doc: Located, errors: list) -> None:
+    key = _cache_key(path)
+    entry = {"sha256": key, "data": doc.data, "lines": [[list(k), line] for k, line in doc.lines.items()],
+             "errors": errors}
     try:
         text = json.dumps(entry, ensure_ascii=False)
     except (TypeError, ValueError):  # a date or another non-JSON value: nothing to cache
-        return doc
+        return
     if json.loads(text)["data"] != doc.data:  # an integer key would come back as a string
-        return doc
-    write_atomic(cached, text.encode("utf-8"), quiet=True)
-    return doc
+        return
+    write_atomic(cache_dir / f"{key}.json", text.encode("utf-8"), quiet=True)
 
 
 def load_banks(quizzes_dir: Path, cache_dir: Path | None = None) -> tuple[list[Bank], list[SchemaProblem]]:

@@ -68,31 +68,37 @@ def build_forms(module: Module, items: dict[str, Item]) -> Forms:
                  {k: tuple(v) for k, v in tests.items()})
 
 
-def _imbalance(items: list[Item]) -> int:
+def _imbalance(trues: int, falses: int) -> int:
     """How far a form's true/false answers are from half true (one off is fine)."""
-    truths = [i.answer for i in items if i.type == "true_false"]
-    return max(0, abs(2 * sum(truths) - len(truths)) - 1)
+    return max(0, abs(trues - falses) - 1)
 
 
 def _balance_truths(dealt: dict, tests: dict) -> None:
     """Swap items that test the same objectives between the forms while that brings both
-    forms' true/false answers nearer to half true: "always false" must not pay on a form."""
-    improved = True
-    while improved:
-        improved = False
-        before = sum(_imbalance(dealt[f]) for f in FORMS)
-        if not before:
+    forms' true/false answers nearer to half true: "always false" must not pay on a form.
+    Each swap moves one answer across, so the counts are kept, not recounted."""
+    def counts(items):
+        truths = [i.answer for i in items if i.type == "true_false"]
+        return [sum(truths), len(truths) - sum(truths)]
+
+    tally = {f: counts(dealt[f]) for f in FORMS}
+
+    def effect(item) -> tuple[int, int]:
+        return (1, 0) if item.type == "true_false" and item.answer else (0, 1) if item.type == "true_false" else (0, 0)
+
+    for a, x in enumerate(dealt["pre"]):
+        if not sum(_imbalance(*tally[f]) for f in FORMS):
             return
-        for a, x in enumerate(dealt["pre"]):
-            for b, y in enumerate(dealt["post"]):
-                if "true_false" not in (x.type, y.type) or sorted(tests[x.id]) != sorted(tests[y.id]):
-                    continue
+        for b, y in enumerate(dealt["post"]):
+            if "true_false" not in (x.type, y.type) or effect(x) == effect(y) or \
+                    sorted(tests[x.id]) != sorted(tests[y.id]):
+                continue
+            (xt, xf), (yt, yf) = effect(x), effect(y)
+            pre = [tally["pre"][0] - xt + yt, tally["pre"][1] - xf + yf]
+            post = [tally["post"][0] - yt + xt, tally["post"][1] - yf + xf]
+            if _imbalance(*pre) + _imbalance(*post) < _imbalance(*tally["pre"]) + _imbalance(*tally["post"]):
                 dealt["pre"][a], dealt["post"][b] = y, x
-                if sum(_imbalance(dealt[f]) for f in FORMS) < before:
-                    improved = True
-                    break
-                dealt["pre"][a], dealt["post"][b] = x, y
-            if improved:
+                tally = {"pre": pre, "post": post}
                 break
 
 

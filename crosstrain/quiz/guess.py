@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterable
 
 from crosstrain.quiz.flaws import NEGATION, fold_option
@@ -25,7 +26,9 @@ P_VALUE = 0.01
 
 @dataclass(frozen=True)
 class Question:
-    """One item in one language as a guesser sees it: no explanation, no feedback."""
+    """One item in one language as a guesser sees it: no explanation, no feedback. The
+    features strategies read are computed once, when first asked for (a quiz is attacked
+    by every strategy)."""
 
     id: str
     type: str
@@ -34,6 +37,27 @@ class Question:
     keys: frozenset = frozenset()  # choice items: the correct option positions
     answer: bool | None = None  # true_false
     statement: str = ""  # true_false: the statement judged, without the fixed wording around it
+    language: str = "en"
+
+    @cached_property
+    def lengths(self) -> tuple[int, ...]:
+        return tuple(_length(o) for o in self.options)
+
+    @cached_property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(fold_option(o) for o in self.options)
+
+    @cached_property
+    def folded_statement(self) -> str:
+        return fold_option(self.statement)
+
+    @cached_property
+    def stem_tokens(self) -> set[str]:
+        return tokens(self.stem, self.language)
+
+    @cached_property
+    def option_tokens(self) -> tuple[set[str], ...]:
+        return tuple(tokens(o, self.language) for o in self.options)
 
 
 @dataclass(frozen=True)
@@ -124,18 +148,18 @@ def _pick(question: Question, scores: list[float], best=max) -> Guess:
 
 def longest_option(quiz: Quiz):
     for q in _choice(quiz):
-        yield _pick(q, [_length(o) for o in q.options])
+        yield _pick(q, list(q.lengths))
 
 
 def shortest_option(quiz: Quiz):
     for q in _choice(quiz):
-        yield _pick(q, [_length(o) for o in q.options], min)
+        yield _pick(q, list(q.lengths), min)
 
 
 def middle_length_option(quiz: Quiz):
     """When writers avoid both the longest and the shortest key, a middle one is the key."""
     for q in _choice(quiz):
-        lengths = [_length(o) for o in q.options]
+        lengths = q.lengths
         middle = [0 if length in (max(lengths), min(lengths)) else 1 for length in lengths]
         if any(middle):
             yield _pick(q, middle)
@@ -144,10 +168,10 @@ def middle_length_option(quiz: Quiz):
 def _texts_seen(quiz: Quiz) -> Counter:
     seen = Counter()
     for q in quiz.questions:
-        for option in q.options:
-            seen[fold_option(option)] += 1
+        for option in q.folded:
+            seen[option] += 1
         if q.statement:
-            seen[fold_option(q.statement)] += 1
+            seen[q.folded_statement] += 1
     return seen
 
 
@@ -155,7 +179,7 @@ def least_repeated_option(quiz: Quiz):
     """Distractors recycled across a bank give the key away as the option seen only once."""
     seen = _texts_seen(quiz)
     for q in _choice(quiz):
-        counts = [seen[fold_option(o)] for o in q.options]
+        counts = [seen[o] for o in q.folded]
         if len(set(counts)) > 1:
             yield _pick(q, counts, min)
 
@@ -163,19 +187,19 @@ def least_repeated_option(quiz: Quiz):
 def recycled_statement_false(quiz: Quiz):
     """A true/false statement that also stands as an option elsewhere: a recycled distractor
     (seen twice or more) is judged false, a text seen once as an option true."""
-    as_option = Counter(fold_option(o) for q in quiz.questions for o in q.options)
+    as_option = Counter(o for q in quiz.questions for o in q.folded)
     for q in quiz.questions:
-        if q.type == "true_false" and as_option[fold_option(q.statement)]:
-            guess_true = as_option[fold_option(q.statement)] == 1
+        if q.type == "true_false" and as_option[q.folded_statement]:
+            guess_true = as_option[q.folded_statement] == 1
             yield Guess(1.0 if guess_true == q.answer else 0.0, 0.5)
 
 
 def option_stated_elsewhere(quiz: Quiz):
     """An option that is also another item's true/false statement or stem: the one the
     quiz repeats is likely the key."""
-    stated = Counter(fold_option(q.statement) for q in quiz.questions if q.statement)
+    stated = Counter(q.folded_statement for q in quiz.questions if q.statement)
     for q in _choice(quiz):
-        marks = [stated[fold_option(o)] for o in q.options]
+        marks = [stated[o] for o in q.folded]
         if any(marks) and not all(marks):
             yield _pick(q, marks)
 
@@ -212,8 +236,7 @@ def negation_false(quiz: Quiz):
 def stem_overlap(quiz: Quiz):
     """The option that repeats most of the stem's words."""
     for q in _choice(quiz):
-        stem = tokens(q.stem, quiz.language)
-        scores = [len(stem & tokens(o, quiz.language)) for o in q.options]
+        scores = [len(q.stem_tokens & o) for o in q.option_tokens]
         if len(set(scores)) > 1:
             yield _pick(q, scores)
 
@@ -383,13 +406,23 @@ def question(item, language: str) -> Question:
 
     stem = t(item.stem)
     if item.type == "true_false":
-        return Question(item.id, item.type, stem, answer=bool(item.answer), statement=_statement(stem, language))
+        return Question(item.id, item.type, stem, answer=bool(item.answer), statement=_statement(stem, language),
+                        language=language)
     if item.type in ("single", "multiple", "cloze"):
-        return Question(item.id, item.type, stem, tuple(t(o.text) for o in item.options), frozenset(item.keys))
-    return Question(item.id, item.type, stem, tuple(t(o.text) for o in item.options))
+        return Question(item.id, item.type, stem, tuple(t(o.text) for o in item.options), frozenset(item.keys),
+                        language=language)
+    return Question(item.id, item.type, stem, tuple(t(o.text) for o in item.options), language=language)
 
 
 def quizzes_of(scopes: list[tuple[str, list]], languages=GUESS_LANGUAGES) -> list[Quiz]:
     """Each (name, items in the order shown) in each language."""
-    return [Quiz(name, language, tuple(question(i, language) for i in items))
+    made: dict[tuple[str, str], Question] = {}  # an item is in its bank and in the whole set
+
+    def asked(item, language: str) -> Question:
+        key = (item.id, language)
+        if key not in made:
+            made[key] = question(item, language)
+        return made[key]
+
+    return [Quiz(name, language, tuple(asked(i, language) for i in items))
             for name, items in scopes for language in languages]
