@@ -210,11 +210,11 @@ def bench_guesser() -> None:
     """The test-wise guesser against the real banks and module tests: what a person who has
     not read the essays scores with each knowledge-free strategy, against chance."""
     from crosstrain.corpus import load_corpus
-    from crosstrain.quiz.bank_rules import _rendered
+    from crosstrain.quiz.bank_rules import rendered_quizzes
     from crosstrain.quiz.guess import STRATEGIES, attack, quizzes_of
 
     corpus = load_corpus(ROOT)
-    scopes = [(name, items) for name, _, items in _rendered(corpus)]
+    scopes = [(name, items) for name, _, items in rendered_quizzes(corpus)]
     scopes.append(("all banks", [i for b in corpus.banks for i in b.items]))
     start = time.perf_counter()
     results = attack(quizzes_of(scopes))

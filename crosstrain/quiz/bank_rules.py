@@ -16,7 +16,7 @@ from crosstrain.checks import problem, rule
 from crosstrain.locales import AUTHORED_LANGUAGES
 from crosstrain.quiz.flaws import NEGATION, fold_option
 from crosstrain.quiz.generate import MAX_RUN, max_run
-from crosstrain.quiz.guess import _statement, attack, quizzes_of, tokens
+from crosstrain.quiz.guess import statement_of, attack, quizzes_of, tokens
 from crosstrain.quiz.model import CHOICE_TYPES
 
 MAX_DISTRACTOR_USES = 2
@@ -26,7 +26,7 @@ MIN_NEW_WORDS = 3  # an explanation must add at least this many words the key an
 MIN_HIGHER_SHARE = 0.5  # of a bank's items at understand or apply
 
 
-def _rendered(corpus):
+def rendered_quizzes(corpus):
     """Every quiz as a page shows it: each bank, each module form, in display order."""
     from crosstrain.quiz.forms import FORMS, build_forms, module_form_bank
 
@@ -78,7 +78,7 @@ def option_as_statement(corpus):
         for item in bank.items:
             if item.type != "true_false":
                 continue
-            statement = fold_option(_statement(item.stem.get("en", ""), "en"))
+            statement = fold_option(statement_of(item.stem.get("en", ""), "en"))
             other = options.get(statement)
             if other is not None and other.id != item.id:
                 yield problem("Q016", item.origin, item.id, f"its statement is an option of {other.id}")
@@ -92,7 +92,7 @@ def answer_pattern(corpus):
 
     Fix: `crosstrain generate` balances generated statements; move authored items, or add
     statements so the page can balance."""
-    for name, bank, items in _rendered(corpus):
+    for name, bank, items in rendered_quizzes(corpus):
         truths = [i.answer for i in items if i.type == "true_false"]
         if truths:
             share = sum(truths) / len(truths)
@@ -262,7 +262,7 @@ def guessable(corpus):
     strategy more than 15 points above chance on 20 or more items with p < 0.01 is a leak.
 
     Fix: the message names the strategy; remove the cue it exploits (see the rules above)."""
-    rendered = _rendered(corpus)
+    rendered = rendered_quizzes(corpus)
     scopes = [(name, items) for name, _, items in rendered]
     scopes.append(("all banks", [i for b in corpus.banks for i in b.items]))
     origins = {name: bank.origin for name, bank, _ in rendered}

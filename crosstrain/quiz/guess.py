@@ -388,7 +388,7 @@ def attack(quizzes: Iterable[Quiz], strategies: tuple[Strategy, ...] = STRATEGIE
 GUESS_LANGUAGES = ("vi", "en", "zh", "zh-Hant")
 
 
-def _statement(stem: str, language: str) -> str:
+def statement_of(stem: str, language: str) -> str:
     """The statement a true/false stem asks about, without the fixed words around it."""
     from crosstrain.quiz.generate import phrase_template
 
@@ -406,7 +406,7 @@ def question(item, language: str) -> Question:
 
     stem = t(item.stem)
     if item.type == "true_false":
-        return Question(item.id, item.type, stem, answer=bool(item.answer), statement=_statement(stem, language),
+        return Question(item.id, item.type, stem, answer=bool(item.answer), statement=statement_of(stem, language),
                         language=language)
     if item.type in ("single", "multiple", "cloze"):
         return Question(item.id, item.type, stem, tuple(t(o.text) for o in item.options), frozenset(item.keys),
