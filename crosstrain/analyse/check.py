@@ -51,8 +51,8 @@ def dead_distractor(corpus):
     """A wrong option chosen by fewer than 5 % of learners does not work: the item is
     easier than it looks, and guessing pays more.
 
-    Fix: replace the option with a misconception learners really hold (see the notes'
-    misconceptions)."""
+    Fix: replace the option with a wrong move learners really make (a trap of the
+    situation in content/notes, or the authored item's distractor)."""
     for item, s, quiz in flagged(corpus, DEAD):
         for o in _option(s, DEAD):
             yield problem("R003", item.origin, item.id,
